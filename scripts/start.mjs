@@ -1,0 +1,34 @@
+// `npm start`: builds the app and opens it in Electron. Where Electron's
+// binary is missing (it cannot be downloaded on some machines), says so in one
+// sentence and starts the browser host instead.
+import { spawnSync, spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const args = process.argv.slice(2)
+
+function run(cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', shell: process.platform === 'win32' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+let electronPath = null
+try {
+  electronPath = require('electron')
+} catch {
+  electronPath = null
+}
+
+run('npx', ['electron-vite', 'build'])
+
+if (electronPath) {
+  // better-sqlite3 must match Electron's ABI inside the app.
+  run('node', ['scripts/native-deps.mjs', 'electron'])
+  const child = spawn(electronPath, ['.', ...args], { stdio: 'inherit' })
+  child.on('exit', (code) => process.exit(code ?? 0))
+} else {
+  console.log("Electron's binary is not installed on this machine, so Derm Consent opens in your browser instead.")
+  run('node', ['scripts/native-deps.mjs', 'node'])
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/start.ts', ...args], { stdio: 'inherit' })
+  child.on('exit', (code) => process.exit(code ?? 0))
+}

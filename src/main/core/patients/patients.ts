@@ -1,0 +1,120 @@
+// Registering, editing and finding patients. The record number is unique
+// (case-insensitive); every change writes an audit row with what changed.
+import { AppError, fieldError } from '../../../shared/errors'
+import type { Patient, PatientSummary } from '../../../shared/domain'
+import type { PatientFields } from '../../../shared/contract/patients'
+import { recordAudit } from '../audit/chain'
+import { foldForSearch } from '../../../shared/text-fold'
+import { inTransaction, type Actor, type CoreContext } from '../context'
+
+interface PatientRow {
+  id: number
+  given_name: string
+  family_name: string
+  date_of_birth: string
+  record_number: string
+  phone: string
+  email: string
+  created_at: string
+  updated_at: string
+}
+
+function toPatient(r: PatientRow): Patient {
+  return {
+    id: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    dateOfBirth: r.date_of_birth,
+    recordNumber: r.record_number,
+    phone: r.phone,
+    email: r.email,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+function toSummary(r: PatientRow): PatientSummary {
+  return { id: r.id, givenName: r.given_name, familyName: r.family_name, dateOfBirth: r.date_of_birth, recordNumber: r.record_number }
+}
+
+export function getPatient(ctx: CoreContext, id: number): Patient {
+  const r = ctx.db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined
+  if (!r) throw new AppError('not_found', 'No patient with that id.')
+  return toPatient(r)
+}
+
+function assertRecordNumberFree(ctx: CoreContext, recordNumber: string, exceptId: number | null): void {
+  const other = ctx.db.prepare('SELECT id FROM patients WHERE record_number = ?').get(recordNumber) as { id: number } | undefined
+  if (other && other.id !== exceptId)
+    throw fieldError('recordNumber', 'duplicate_record_number', `Another patient already has the record number "${recordNumber}".`)
+}
+
+/** Keeps the search index in step with the patient row (same transaction). */
+function indexForSearch(ctx: CoreContext, id: number, f: PatientFields): void {
+  ctx.db.prepare('DELETE FROM patient_search WHERE rowid = ?').run(id)
+  ctx.db
+    .prepare('INSERT INTO patient_search (rowid, names, record_number) VALUES (?, ?, ?)')
+    .run(id, foldForSearch(`${f.givenName} ${f.familyName}`), foldForSearch(f.recordNumber))
+}
+
+export function createPatient(ctx: CoreContext, actor: Actor, f: PatientFields): Patient {
+  return inTransaction(ctx, () => {
+    assertRecordNumberFree(ctx, f.recordNumber, null)
+    const at = ctx.now().toISOString()
+    const id = Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO patients (given_name, family_name, date_of_birth, record_number, phone, email, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, at, at).lastInsertRowid,
+    )
+    indexForSearch(ctx, id, f)
+    recordAudit(ctx, actor, { action: 'patient.create', entityType: 'patient', entityId: id, detail: { ...f } })
+    return getPatient(ctx, id)
+  })
+}
+
+export function updatePatient(ctx: CoreContext, actor: Actor, id: number, f: PatientFields): Patient {
+  return inTransaction(ctx, () => {
+    const before = getPatient(ctx, id)
+    assertRecordNumberFree(ctx, f.recordNumber, id)
+    const changed: Record<string, { from: string; to: string }> = {}
+    for (const k of Object.keys(f) as (keyof PatientFields)[]) if (before[k] !== f[k]) changed[k] = { from: before[k], to: f[k] }
+    if (Object.keys(changed).length === 0) return before
+    ctx.db
+      .prepare(
+        `UPDATE patients SET given_name = ?, family_name = ?, date_of_birth = ?, record_number = ?, phone = ?, email = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, ctx.now().toISOString(), id)
+    indexForSearch(ctx, id, f)
+    recordAudit(ctx, actor, { action: 'patient.update', entityType: 'patient', entityId: id, detail: { changed } })
+    return getPatient(ctx, id)
+  })
+}
+
+/**
+ * Search as you type: every word of the query must prefix-match a word of the
+ * given name, family name or record number, ignoring case and accents
+ * ("muller" finds "Müller"). Words are re-quoted, so FTS5 syntax typed by a
+ * user is taken literally.
+ */
+export function searchPatients(ctx: CoreContext, query: string, limit: number): PatientSummary[] {
+  const words = foldForSearch(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8)
+  if (words.length === 0) {
+    const rows = ctx.db.prepare('SELECT * FROM patients ORDER BY updated_at DESC, id DESC LIMIT ?').all(limit) as PatientRow[]
+    return rows.map(toSummary)
+  }
+  const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ')
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.* FROM patient_search JOIN patients p ON p.id = patient_search.rowid
+       WHERE patient_search MATCH ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id LIMIT ?`,
+    )
+    .all(match, limit) as PatientRow[]
+  return rows.map(toSummary)
+}

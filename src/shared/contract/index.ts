@@ -1,0 +1,30 @@
+// The one list of every call the renderer can make. Main (both hosts), the
+// preload bridge and the renderer's API client are all built from this object,
+// so a call that is not here does not exist anywhere.
+import type { z } from 'zod'
+import type { CallSpec } from './define'
+import { patientCalls } from './patients'
+import { sessionCalls } from './session'
+import { settingsCalls } from './settings'
+import { userCalls } from './users'
+
+export const contract = {
+  ...sessionCalls,
+  ...userCalls,
+  ...settingsCalls,
+  ...patientCalls,
+} as const
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>
+export type CallParsedInput<N extends CallName> = z.output<Contract[N]['input']>
+export type CallOutput<N extends CallName> = Contract[N] extends CallSpec<z.ZodType, infer O> ? O : never
+
+export const CALL_NAMES = Object.keys(contract) as CallName[]
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export * from './define'
