@@ -2,5 +2,5 @@ import { useTranslation } from 'react-i18next'
 
 export function App() {
   const { t } = useTranslation()
-  return <main><h1>{t('app.name')}</h1></main>
+  return <main><h1>{t('appName')}</h1></main>
 }

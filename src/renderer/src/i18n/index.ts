@@ -1,16 +1,31 @@
-// All text the app shows comes from a catalog per language. Adding a language
-// is adding a catalog file here; no screen changes.
+// All text the app shows comes from catalogs: one folder per language, one
+// JSON file per namespace (common, patients, consultation, ...), so each part
+// of the app keeps its own words. Adding a language is adding a folder with
+// the same files and keys; no screen changes (a unit test checks completeness).
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
 
-export const catalogs = { en } as const
-export type Language = keyof typeof catalogs
+type Catalog = Record<string, unknown>
+const files = import.meta.glob<Catalog>('./*/*.json', { eager: true, import: 'default' })
+
+/** `{ en: { common: {...}, patients: {...} }, ... }` */
+export const catalogs: Record<string, Record<string, Catalog>> = {}
+for (const [path, catalog] of Object.entries(files)) {
+  const m = /^\.\/([^/]+)\/([^/]+)\.json$/.exec(path)
+  if (!m) continue
+  const [, lng, ns] = m as unknown as [string, string, string]
+  ;(catalogs[lng] ??= {})[ns] = catalog
+}
+
+export const LANGUAGES = Object.keys(catalogs)
+export const NAMESPACES = Object.keys(catalogs.en ?? {})
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(Object.entries(catalogs).map(([lng, c]) => [lng, { translation: c }])),
+  resources: catalogs,
   lng: 'en',
   fallbackLng: 'en',
+  ns: NAMESPACES,
+  defaultNS: 'common',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 })
