@@ -11,7 +11,7 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
     if (seen.has(path)) continue
     seen.add(path)
     // Our schemas use codes as messages; zod's own messages become `invalid`.
-    const code = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'unrecognized_keys' ? 'unexpected_field' : 'invalid'
+    const code = /^[a-z][a-z0-9_]*$/.test(issue.message) ? issue.message : issue.code === 'unrecognized_keys' ? 'unexpected_field' : 'invalid'
     out.push({ path, code })
   }
   return out
