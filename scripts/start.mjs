@@ -12,11 +12,22 @@ function run(cmd, cmdArgs) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-let electronPath = null
-try {
-  electronPath = require('electron')
-} catch {
-  electronPath = null
+function findElectron() {
+  try {
+    return require('electron')
+  } catch {
+    return null
+  }
+}
+
+// npm install never downloads Electron's binary (package.json "allowScripts"
+// denies electron's install script, so installing works with no network);
+// fetch it here on first start where the network allows.
+let electronPath = findElectron()
+if (!electronPath && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  const installer = require.resolve('electron/install.js')
+  spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 5 * 60_000 })
+  electronPath = findElectron()
 }
 
 run('npx', ['electron-vite', 'build'])
