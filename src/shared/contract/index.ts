@@ -3,6 +3,7 @@
 // so a call that is not here does not exist anywhere.
 import type { z } from 'zod'
 import type { CallSpec } from './define'
+import { consultationCalls } from './consultation'
 import { patientCalls } from './patients'
 import { sessionCalls } from './session'
 import { settingsCalls } from './settings'
@@ -13,6 +14,7 @@ export const contract = {
   ...userCalls,
   ...settingsCalls,
   ...patientCalls,
+  ...consultationCalls,
 } as const
 
 export type Contract = typeof contract

@@ -3,6 +3,7 @@
 import type { CallName } from '../../../shared/contract'
 import { sessionHandlers } from '../auth/handlers'
 import { settingsHandlers } from '../clinic/handlers'
+import { consultationHandlers } from '../consultation/handlers'
 import { patientHandlers } from '../patients/handlers'
 import { userHandlers } from '../users/handlers'
 import type { HandlersFor } from './types'
@@ -12,4 +13,5 @@ export const handlers: HandlersFor<CallName> = {
   ...userHandlers,
   ...settingsHandlers,
   ...patientHandlers,
+  ...consultationHandlers,
 }
