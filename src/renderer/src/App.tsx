@@ -1,6 +1,204 @@
+// The app's top level: finds out whether the clinic is set up and whether
+// someone is logged in, then shows setup, login, or the shell with the current
+// screen. It owns the idle lock: while locked, the screen stays mounted (so
+// nothing typed is lost) but is inert and hidden from assistive technology,
+// and the lock dialog sits on top.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SessionInfo } from '../../shared/domain'
+import { call, onSessionProblem } from './api'
+import { AnnouncerProvider } from './announcer'
+import { AppShell } from './components/AppShell'
+import { Notice } from './components/Notice'
+import { useIdleLock } from './idle'
+import { NavigationContext, type Route } from './navigation'
+import { canOpen, homeRouteFor, renderRoute } from './routes'
+import { SessionContext, type SessionState } from './session'
+import { LockOverlay } from './screens/session/LockOverlay'
+import { LoginScreen, type LoginNotice } from './screens/session/LoginScreen'
+import { SetupScreen } from './screens/setup/SetupScreen'
+import { NotAllowedScreen } from './screens/NotAllowedScreen'
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'unreachable' }
+  | { kind: 'setup' }
+  | { kind: 'login'; clinicName: string; notice?: LoginNotice }
+  | { kind: 'app'; session: SessionInfo; clinicName: string }
 
 export function App() {
-  const { t } = useTranslation()
-  return <main><h1>{t('appName')}</h1></main>
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' })
+
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      try {
+        const status = await call('setup.status', {})
+        if (status.needsSetup) return !cancelled && setPhase({ kind: 'setup' })
+        const session = await call('session.current', {})
+        if (cancelled) return
+        const clinicName = status.clinicName ?? ''
+        setPhase(session ? { kind: 'app', session, clinicName } : { kind: 'login', clinicName })
+      } catch {
+        if (!cancelled) setPhase({ kind: 'unreachable' })
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [])
+
+  const toLogin = useCallback(
+    (notice?: LoginNotice) => setPhase((p) => ({ kind: 'login', clinicName: 'clinicName' in p ? p.clinicName : '', notice })),
+    [],
+  )
+
+  return (
+    <AnnouncerProvider>
+      {phase.kind === 'starting' ? <Starting /> : null}
+      {phase.kind === 'unreachable' ? <Unreachable /> : null}
+      {phase.kind === 'setup' ? (
+        <SetupScreen
+          onCreated={(session, clinicName) => setPhase({ kind: 'app', session, clinicName })}
+          onDemoLoaded={(clinicName) => setPhase({ kind: 'login', clinicName })}
+        />
+      ) : null}
+      {phase.kind === 'login' ? (
+        <LoginScreen
+          clinicName={phase.clinicName}
+          notice={phase.notice}
+          onLoggedIn={(session) => setPhase({ kind: 'app', session, clinicName: phase.clinicName })}
+        />
+      ) : null}
+      {phase.kind === 'app' ? (
+        // A new login (even by the same person) starts from a clean shell.
+        <LoggedIn
+          key={`${phase.session.user.id}`}
+          initialSession={phase.session}
+          clinicName={phase.clinicName}
+          onLoggedOut={toLogin}
+          onClinicRenamed={(clinicName) => setPhase((p) => (p.kind === 'app' ? { ...p, clinicName } : p))}
+        />
+      ) : null}
+    </AnnouncerProvider>
+  )
+}
+
+function Starting() {
+  const { t } = useTranslation('common')
+  return (
+    <main className="centered" aria-busy="true">
+      <p className="muted">{t('shell.starting')}</p>
+    </main>
+  )
+}
+
+function Unreachable() {
+  const { t } = useTranslation('common')
+  return (
+    <main className="centered">
+      <div className="card card--narrow">
+        <h1 className="screen__title">{t('appName')}</h1>
+        <Notice kind="error">{t('errors.unreachable')}</Notice>
+      </div>
+    </main>
+  )
+}
+
+function LoggedIn(props: {
+  initialSession: SessionInfo
+  clinicName: string
+  onLoggedOut(notice?: LoginNotice): void
+  onClinicRenamed(name: string): void
+}) {
+  const { onLoggedOut, onClinicRenamed } = props
+  const [session, setSession] = useState(props.initialSession)
+  const [locked, setLocked] = useState(props.initialSession.locked)
+  const [route, setRoute] = useState<Route>(() => homeRouteFor(props.initialSession.user.role))
+  const [idleMinutes, setIdleMinutes] = useState(props.initialSession.idleLockMinutes)
+  const focusBeforeLock = useRef<Element | null>(null)
+
+  const showLock = useCallback(() => {
+    setLocked((was) => {
+      if (!was) focusBeforeLock.current = document.activeElement
+      return true
+    })
+  }, [])
+
+  const lock = useCallback(() => {
+    showLock()
+    // If this fails the core still locks on its own idle clock; the overlay is already up.
+    call('session.lock', {}).catch(() => {})
+  }, [showLock])
+
+  const logOut = useCallback(() => {
+    call('session.logout', {})
+      .catch(() => {})
+      .finally(() => onLoggedOut('loggedOut'))
+  }, [onLoggedOut])
+
+  useEffect(
+    () =>
+      onSessionProblem((code) => {
+        if (code === 'locked') showLock()
+        else onLoggedOut('sessionEnded')
+      }),
+    [showLock, onLoggedOut],
+  )
+
+  useIdleLock({
+    minutes: idleMinutes,
+    paused: locked,
+    onIdle: lock,
+    onHeartbeat: () => {
+      call('session.current', {})
+        .then((s) => {
+          if (!s) onLoggedOut('sessionEnded')
+          else if (s.locked) showLock()
+        })
+        .catch(() => {})
+    },
+  })
+
+  const unlocked = useCallback((s: SessionInfo) => {
+    setSession(s)
+    setIdleMinutes(s.idleLockMinutes)
+    setLocked(false)
+    const el = focusBeforeLock.current
+    requestAnimationFrame(() => {
+      if (el instanceof HTMLElement && el.isConnected) el.focus()
+      else document.getElementById('main')?.focus()
+    })
+  }, [])
+
+  const sessionState = useMemo<SessionState>(
+    () => ({
+      session,
+      clinicName: props.clinicName,
+      lock,
+      logOut,
+      settingsChanged: ({ clinicName, idleLockMinutes }) => {
+        onClinicRenamed(clinicName)
+        setIdleMinutes(idleLockMinutes)
+      },
+    }),
+    [session, props.clinicName, lock, logOut, onClinicRenamed],
+  )
+  const navigation = useMemo(() => ({ route, navigate: setRoute }), [route])
+  const allowed = canOpen(route, session.user.role)
+
+  return (
+    <SessionContext value={sessionState}>
+      <NavigationContext value={navigation}>
+        <div className="app" inert={locked} aria-hidden={locked || undefined}>
+          <AppShell>
+            <div key={JSON.stringify(route)} className="screen">
+              {allowed ? renderRoute(route) : <NotAllowedScreen />}
+            </div>
+          </AppShell>
+        </div>
+        {locked ? <LockOverlay user={session.user} onUnlocked={unlocked} onLogOut={logOut} /> : null}
+      </NavigationContext>
+    </SessionContext>
+  )
 }

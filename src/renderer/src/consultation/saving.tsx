@@ -1,0 +1,85 @@
+// Every step of a consultation is saved the moment it is given. This module is
+// how a screen says so: `useSaving()` runs a call, tracks "Saving…"/"Saved"/
+// the problem, and <SaveStatus> announces it through an aria-live region so a
+// screen-reader user hears it too. Errors are turned into plain sentences,
+// with the ones that belong to a field kept apart so they show at that field.
+import { useCallback, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { ApiCallError } from '../api'
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string }
+
+/** A translated sentence for an error from the core, never a stack trace. */
+export function errorMessage(t: TFunction, e: unknown): string {
+  if (e instanceof ApiCallError) {
+    const known = t(`errors.${e.code}`, { defaultValue: '' })
+    // The core's own sentence is specific ("The lot expired on …"); prefer it
+    // for business-rule refusals, use ours for the generic session problems.
+    if (['validation', 'invalid_state', 'frozen', 'conflict', 'not_found'].includes(e.code) && e.message) return e.message
+    return known || e.message
+  }
+  return t('errors.internal')
+}
+
+/** Field errors from the core as `{ path: sentence }`, translated by code where we know it. */
+export function fieldMessages(t: TFunction, e: unknown): Record<string, string> {
+  if (!(e instanceof ApiCallError)) return {}
+  const out: Record<string, string> = {}
+  for (const f of e.fields) out[f.path] = t(`fieldErrors.${f.code}`, { defaultValue: e.message })
+  return out
+}
+
+export function useSaving() {
+  const { t } = useTranslation('consultation')
+  const [state, setState] = useState<SaveState>({ kind: 'idle' })
+  const [fields, setFields] = useState<Record<string, string>>({})
+  const busy = useRef(false)
+
+  /** Runs `fn`; resolves with its value, or with undefined after showing the problem. */
+  const run = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+      if (busy.current) return undefined
+      busy.current = true
+      setState({ kind: 'saving' })
+      setFields({})
+      try {
+        const v = await fn()
+        setState({ kind: 'saved', at: new Date() })
+        return v
+      } catch (e) {
+        setFields(fieldMessages(t, e))
+        setState({ kind: 'failed', message: errorMessage(t, e) })
+        return undefined
+      } finally {
+        busy.current = false
+      }
+    },
+    [t],
+  )
+
+  const clear = useCallback(() => {
+    setState({ kind: 'idle' })
+    setFields({})
+  }, [])
+
+  return { state, fields, run, clear, saving: state.kind === 'saving' }
+}
+
+/** The "Saved" line: polite live region for progress, an alert for a failure. */
+export function SaveStatus({ state, large = false }: { state: SaveState; large?: boolean }) {
+  const { t } = useTranslation('consultation')
+  const cls = `cn-save-status${large ? ' cn-save-status--large' : ''}`
+  return (
+    <>
+      <p className={cls} role="status" aria-live="polite">
+        {state.kind === 'saving' ? t('save.saving') : state.kind === 'saved' ? t('save.saved') : ''}
+      </p>
+      {state.kind === 'failed' ? (
+        <p className="cn-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+    </>
+  )
+}

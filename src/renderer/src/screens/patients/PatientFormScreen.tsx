@@ -1,0 +1,110 @@
+// Adding a patient, or editing one (when `id` is given). The core checks every
+// field; what it refuses is shown beside the field, focus goes to the first
+// one, and nothing is saved until all of it is right.
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api'
+import { useAnnounce } from '../../announcer'
+import { TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { ScreenHeading } from '../../components/ScreenHeading'
+import { focusFirstInvalid } from '../../components/forms'
+import { errorText, fieldErrorsOf } from '../../errors'
+import { useNavigation } from '../../navigation'
+
+/** Today as YYYY-MM-DD in local time (the contract's own helper would pull zod into the bundle). */
+function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+const EMPTY = { givenName: '', familyName: '', dateOfBirth: '', recordNumber: '', phone: '', email: '' }
+type Values = typeof EMPTY
+
+export function PatientFormScreen({ id }: { id?: number }) {
+  const { t } = useTranslation('patients')
+  const { navigate } = useNavigation()
+  const announce = useAnnounce()
+  const [values, setValues] = useState<Values | null>(id === undefined ? EMPTY : null)
+  const [fields, setFields] = useState<Record<string, string>>({})
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+
+  useEffect(() => {
+    if (id === undefined) return
+    let live = true
+    call('patients.get', { id })
+      .then((p) => {
+        if (live)
+          setValues({
+            givenName: p.givenName,
+            familyName: p.familyName,
+            dateOfBirth: p.dateOfBirth,
+            recordNumber: p.recordNumber,
+            phone: p.phone,
+            email: p.email,
+          })
+      })
+      .catch((e) => live && setProblem(errorText(t, e)))
+    return () => {
+      live = false
+    }
+  }, [id, t])
+
+  const set = (k: keyof Values) => (v: string) => setValues((old) => (old ? { ...old, [k]: v } : old))
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (busy || !values) return
+    setBusy(true)
+    setProblem(null)
+    try {
+      const saved = id === undefined ? await call('patients.create', values) : await call('patients.update', { id, patient: values })
+      navigate({ name: 'patient', id: saved.id, notice: id === undefined ? 'created' : 'updated' })
+    } catch (err) {
+      // An update's fields come back as `patient.<field>`; show them at the same fields.
+      const raw = fieldErrorsOf(err)
+      const f = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/^patient\./, ''), v]))
+      setFields(f)
+      if (Object.keys(f).length) {
+        announce(t('common:form.fixFields'))
+        setProblem(t('common:form.fixFields'))
+        focusFirstInvalid(form.current)
+      } else setProblem(errorText(t, err))
+      setBusy(false)
+    }
+  }
+
+  const cancel = () => navigate(id === undefined ? { name: 'patients' } : { name: 'patient', id })
+
+  return (
+    <section className="screen-section screen-section--form">
+      <ScreenHeading>{id === undefined ? t('form.addTitle') : t('form.editTitle')}</ScreenHeading>
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      {values ? (
+        <form ref={form} onSubmit={submit} noValidate className="form card">
+          <div className="form__row">
+            <TextField name="givenName" label={t('fields.givenName')} value={values.givenName} onChange={set('givenName')} error={fields.givenName} autoComplete="off" required />
+            <TextField name="familyName" label={t('fields.familyName')} value={values.familyName} onChange={set('familyName')} error={fields.familyName} autoComplete="off" required />
+          </div>
+          <div className="form__row">
+            <TextField name="dateOfBirth" type="date" label={t('fields.dateOfBirth')} value={values.dateOfBirth} onChange={set('dateOfBirth')} error={fields.dateOfBirth} min="1900-01-01" max={todayIso()} width="medium" required />
+            <TextField name="recordNumber" label={t('fields.recordNumber')} hint={t('form.recordNumberHint')} value={values.recordNumber} onChange={set('recordNumber')} error={fields.recordNumber} spellCheck={false} width="medium" required />
+          </div>
+          <div className="form__row">
+            <TextField name="phone" type="tel" label={t('fields.phone')} hint={t('common:form.optional')} value={values.phone} onChange={set('phone')} error={fields.phone} inputMode="tel" />
+            <TextField name="email" type="email" label={t('fields.email')} hint={t('common:form.optional')} value={values.email} onChange={set('email')} error={fields.email} inputMode="email" spellCheck={false} />
+          </div>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {id === undefined ? t('form.create') : t('form.save')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={cancel}>
+              {t('common:form.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,109 @@
+// Finding a patient: a search box that searches while typing (name prefix or
+// record number, accents and case ignored by the core) and the results as a
+// table. With an empty box it lists the most recently updated patients.
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PatientSummary } from '../../../../shared/domain'
+import { call } from '../../api'
+import { useAnnounce } from '../../announcer'
+import { Notice } from '../../components/Notice'
+import { ScreenHeading } from '../../components/ScreenHeading'
+import { errorText } from '../../errors'
+import { formatDate } from '../../i18n'
+import { useNavigation } from '../../navigation'
+
+const DEBOUNCE_MS = 150
+
+export function PatientsScreen() {
+  const { t } = useTranslation('patients')
+  const { navigate } = useNavigation()
+  const announce = useAnnounce()
+  const [query, setQuery] = useState('')
+  const [results, setResults] = useState<{ query: string; patients: PatientSummary[] } | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const latest = useRef(0)
+
+  useEffect(() => {
+    const ticket = ++latest.current
+    const timer = window.setTimeout(() => {
+      call('patients.search', { query, limit: 50 })
+        .then((patients) => {
+          // Only the answer to the newest query counts; slower older ones are dropped.
+          if (ticket !== latest.current) return
+          setProblem(null)
+          setResults({ query, patients })
+          if (query.trim()) announce(patients.length ? t('search.found', { count: patients.length }) : t('search.none'))
+        })
+        .catch((e) => {
+          if (ticket === latest.current) setProblem(errorText(t, e))
+        })
+    }, query ? DEBOUNCE_MS : 0)
+    return () => window.clearTimeout(timer)
+  }, [query, announce, t])
+
+  const searching = (results?.query ?? '').trim() !== ''
+
+  return (
+    <section className="screen-section">
+      <div className="screen__header">
+        <ScreenHeading>{t('list.title')}</ScreenHeading>
+        <button type="button" className="button button--primary" onClick={() => navigate({ name: 'patientNew' })}>
+          <span aria-hidden="true">＋ </span>
+          {t('list.add')}
+        </button>
+      </div>
+      <div className="search" role="search">
+        <label htmlFor="patient-search" className="field__label">
+          {t('search.label')}
+        </label>
+        <p id="patient-search-hint" className="field__hint">
+          {t('search.hint')}
+        </p>
+        <input
+          id="patient-search"
+          className="input input--search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby="patient-search-hint"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={200}
+        />
+      </div>
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      {results ? (
+        <>
+          <h2 className="section__title">{searching ? t('list.results') : t('list.recent')}</h2>
+          {results.patients.length === 0 ? (
+            <p className="empty">{searching ? t('search.none') : t('list.empty')}</p>
+          ) : (
+            <table className="table table--rows">
+              <caption className="visually-hidden">{searching ? t('list.results') : t('list.recent')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.name')}</th>
+                  <th scope="col">{t('fields.dateOfBirth')}</th>
+                  <th scope="col">{t('fields.recordNumber')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.patients.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <button type="button" className="link-button" onClick={() => navigate({ name: 'patient', id: p.id })}>
+                        {t('name', { given: p.givenName, family: p.familyName })}
+                      </button>
+                    </th>
+                    <td>{formatDate(p.dateOfBirth)}</td>
+                    <td className="mono">{p.recordNumber}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+    </section>
+  )
+}

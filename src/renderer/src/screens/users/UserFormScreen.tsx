@@ -1,0 +1,75 @@
+// Adding a user (administrators only): name, username, role and a first
+// password that the person should then know. The core refuses a taken username.
+import { useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ROLES, type Role } from '../../../../shared/roles'
+import { call } from '../../api'
+import { useAnnounce } from '../../announcer'
+import { SelectField, TextField } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { ScreenHeading } from '../../components/ScreenHeading'
+import { focusFirstInvalid } from '../../components/forms'
+import { errorText, fieldErrorsOf, roleText } from '../../errors'
+import { useNavigation } from '../../navigation'
+
+export function UserFormScreen() {
+  const { t } = useTranslation('users')
+  const { navigate } = useNavigation()
+  const announce = useAnnounce()
+  const [v, setV] = useState({ displayName: '', username: '', role: 'staff' as Role, password: '' })
+  const [fields, setFields] = useState<Record<string, string>>({})
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }))
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (busy) return
+    setBusy(true)
+    setProblem(null)
+    try {
+      const user = await call('users.create', v)
+      navigate({ name: 'users', added: user.displayName })
+    } catch (err) {
+      const f = fieldErrorsOf(err)
+      setFields(f)
+      if (Object.keys(f).length) {
+        announce(t('common:form.fixFields'))
+        setProblem(t('common:form.fixFields'))
+        focusFirstInvalid(form.current)
+      } else setProblem(errorText(t, err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="screen-section screen-section--form">
+      <ScreenHeading>{t('form.title')}</ScreenHeading>
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      <form ref={form} onSubmit={submit} noValidate className="form card">
+        <TextField name="displayName" label={t('fields.displayName')} hint={t('form.displayNameHint')} value={v.displayName} onChange={set('displayName')} error={fields.displayName} required />
+        <TextField name="username" label={t('fields.username')} hint={t('common:form.usernameHint')} value={v.username} onChange={set('username')} error={fields.username} spellCheck={false} width="medium" required />
+        <SelectField
+          name="role"
+          label={t('fields.role')}
+          hint={t('form.roleHint')}
+          value={v.role}
+          onChange={set('role')}
+          error={fields.role}
+          options={ROLES.map((r) => ({ value: r, label: roleText(t, r) }))}
+          required
+        />
+        <TextField name="password" type="password" label={t('fields.password')} hint={t('common:form.passwordHint')} value={v.password} onChange={set('password')} error={fields.password} autoComplete="new-password" width="medium" required />
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('form.create')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'users' })}>
+            {t('common:form.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

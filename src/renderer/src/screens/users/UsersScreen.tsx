@@ -1,0 +1,67 @@
+// The people who may use the app (administrators only): who they are, their
+// role, since when; and the way to add someone.
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { UserSummary } from '../../../../shared/domain'
+import { call } from '../../api'
+import { Notice } from '../../components/Notice'
+import { ScreenHeading } from '../../components/ScreenHeading'
+import { errorText, roleText } from '../../errors'
+import { formatDate } from '../../i18n'
+import { useNavigation } from '../../navigation'
+
+export function UsersScreen({ added }: { added?: string }) {
+  const { t } = useTranslation('users')
+  const { navigate } = useNavigation()
+  const [users, setUsers] = useState<UserSummary[] | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    call('users.list', {})
+      .then((u) => live && setUsers(u))
+      .catch((e) => live && setProblem(errorText(t, e)))
+    return () => {
+      live = false
+    }
+  }, [t])
+
+  return (
+    <section className="screen-section">
+      <div className="screen__header">
+        <ScreenHeading>{t('list.title')}</ScreenHeading>
+        <button type="button" className="button button--primary" onClick={() => navigate({ name: 'userNew' })}>
+          <span aria-hidden="true">＋ </span>
+          {t('list.add')}
+        </button>
+      </div>
+      {added ? <Notice kind="success">{t('list.added', { name: added })}</Notice> : null}
+      {problem ? <Notice kind="error">{problem}</Notice> : null}
+      {users ? (
+        <table className="table table--rows">
+          <caption className="visually-hidden">{t('list.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.displayName')}</th>
+              <th scope="col">{t('fields.username')}</th>
+              <th scope="col">{t('fields.role')}</th>
+              <th scope="col">{t('list.since')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">{u.displayName}</th>
+                <td className="mono">{u.username}</td>
+                <td>
+                  <span className={`role-badge role-badge--${u.role}`}>{roleText(t, u.role)}</span>
+                </td>
+                <td>{formatDate(u.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  )
+}
