@@ -25,9 +25,12 @@ export class Core {
   readonly ctx: CoreContext
   readonly sessions: SessionStore
   readonly throttle: LoginThrottle
+  /** Kept so a restore can install the key that came with the backup. */
+  readonly keyStore: KeyStore
 
-  private constructor(ctx: CoreContext) {
+  private constructor(ctx: CoreContext, keyStore: KeyStore) {
     this.ctx = ctx
+    this.keyStore = keyStore
     this.sessions = new SessionStore(ctx.now, () => readSettings(ctx).idleLockMinutes)
     this.throttle = new LoginThrottle(ctx.now)
   }
@@ -39,7 +42,7 @@ export class Core {
     const now = opts.now ?? systemClock
     const auditKey = keyStore.auditKey()
     const db = openDatabase({ dataDir, migrationsDir: resolve(resourcesDir, 'migrations'), now })
-    return new Core({ db, auditKey, now, dataDir, resourcesDir })
+    return new Core({ db, auditKey, now, dataDir, resourcesDir }, keyStore)
   }
 
   dispatch(name: string, input: unknown, host: HostLink): Promise<ApiResult<unknown>> {

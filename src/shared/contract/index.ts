@@ -4,6 +4,7 @@
 import type { z } from 'zod'
 import type { CallSpec } from './define'
 import { consultationCalls } from './consultation'
+import { maintenanceCalls } from './maintenance'
 import { patientCalls } from './patients'
 import { sessionCalls } from './session'
 import { settingsCalls } from './settings'
@@ -15,6 +16,7 @@ export const contract = {
   ...settingsCalls,
   ...patientCalls,
   ...consultationCalls,
+  ...maintenanceCalls,
 } as const
 
 export type Contract = typeof contract

@@ -54,4 +54,9 @@ export class SessionStore {
   end(id: string): void {
     this.sessions.delete(id)
   }
+
+  /** Logs everyone out (after a restore the users may no longer be who they were). */
+  endAll(): void {
+    this.sessions.clear()
+  }
 }

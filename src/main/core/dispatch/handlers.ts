@@ -4,6 +4,7 @@ import type { CallName } from '../../../shared/contract'
 import { sessionHandlers } from '../auth/handlers'
 import { settingsHandlers } from '../clinic/handlers'
 import { consultationHandlers } from '../consultation/handlers'
+import { maintenanceHandlers } from '../integrity/handlers'
 import { patientHandlers } from '../patients/handlers'
 import { userHandlers } from '../users/handlers'
 import type { HandlersFor } from './types'
@@ -14,4 +15,5 @@ export const handlers: HandlersFor<CallName> = {
   ...settingsHandlers,
   ...patientHandlers,
   ...consultationHandlers,
+  ...maintenanceHandlers,
 }

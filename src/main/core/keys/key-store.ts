@@ -2,13 +2,17 @@
 // database so that whoever edits the SQLite file cannot recompute the chain.
 // The Electron host protects it with the OS keychain (safeStorage); the
 // browser host and the command line keep it in a file only its owner can read.
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 
 export interface KeyStore {
   /** The 32-byte HMAC key of the audit chain; created on first use. */
   auditKey(): Buffer
+  /** The file holding the key (restore moves it aside before installing another). */
+  readonly file?: string
+  /** Replaces the key with one brought by a restored backup (see core/integrity/restore.ts). */
+  install?(key: Buffer): void
 }
 
 /** Optional wrapping of the key file's bytes, e.g. Electron's safeStorage. */
@@ -24,7 +28,7 @@ export function auditKeyPath(dataDir: string): string {
 export class FileKeyStore implements KeyStore {
   private cached: Buffer | null = null
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly wrapper?: KeyWrapper,
   ) {}
 
@@ -50,5 +54,19 @@ export class FileKeyStore implements KeyStore {
     writeFileSync(this.file, bytes, { mode: 0o600, flag: 'wx' })
     this.cached = key
     return key
+  }
+
+  /** Writes `key` in this store's form (plain or wrapped); the caller has moved the old file aside. */
+  install(key: Buffer): void {
+    if (key.length !== 32) throw new Error('An audit key is 32 bytes.')
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 })
+    const bytes = this.wrapper ? this.wrapper.wrap(key) : Buffer.from(key.toString('base64') + '\n')
+    const tmp = `${this.file}.partial`
+    writeFileSync(tmp, bytes, { mode: 0o600 })
+    const fd = openSync(tmp, 'r+')
+    fsyncSync(fd)
+    closeSync(fd)
+    renameSync(tmp, this.file)
+    this.cached = key
   }
 }

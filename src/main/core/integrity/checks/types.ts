@@ -1,0 +1,41 @@
+// The shape of one integrity check. `verify` is a list of these, each
+// independent: a check reads the database (never writes), and says either
+// what it confirmed (one short phrase for the summary line) or the first row
+// or document that does not hold and what is wrong with it.
+import type { Db } from '../../db/open'
+
+export interface IntegrityContext {
+  /** The clinic database, opened by the caller. Checks only read it. */
+  db: Db
+  /** The audit chain's HMAC key (from the key store; never from the database). */
+  auditKey: Buffer
+  /** The app's resources/ folder (consultation scripts, fonts), for checks that need them. */
+  resourcesDir: string
+}
+
+export type CheckOutcome =
+  /** `confirmed` joins the one-line summary, e.g. "1,204 audit rows chained". */
+  | { ok: true; confirmed: string }
+  /** `problem` names the first broken row or document and what is wrong, in plain words. */
+  | { ok: false; problem: string }
+
+export interface IntegrityCheck {
+  /** Stable id, e.g. `audit-chain`; used in reports and tests. */
+  id: string
+  /** What the check proves, in a few words, for the admin screen. */
+  title: string
+  run(ic: IntegrityContext): CheckOutcome
+}
+
+/** True when the database has a table (or view) of that name. */
+export function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?").get(name) !== undefined
+}
+
+export function count(db: Db, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+}
