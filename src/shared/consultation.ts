@@ -161,6 +161,8 @@ export interface Signature extends SignatureSummary {
   imagePng: string
 }
 
+export type RecordSignature = Omit<Signature, 'id'>
+
 // ---- Derived views ----
 
 export interface SectionProgress {
@@ -333,7 +335,8 @@ export interface ConsentRecord {
   review: { at: string; statement: string } | null
   esignature: { choice: 'agree' | 'decline'; at: string; statement: string } | null
   paper: boolean
-  signatures: Signature[]
+  /** Without database ids, so the record (and its hash) can be composed before the sign-off row exists. */
+  signatures: RecordSignature[]
   endedReason: string | null
   withdrawal: { reason: string; at: string; by: PersonRef } | null
   addenda: { text: string; at: string; by: PersonRef }[]

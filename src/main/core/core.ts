@@ -8,6 +8,7 @@ import { SessionStore } from './auth/sessions'
 import { readSettings } from './clinic/settings'
 import type { CoreContext } from './context'
 import { openDatabase } from './db/open'
+import { ensureShippedScripts } from './scripts/shipped'
 import { dispatch } from './dispatch/dispatcher'
 import type { HostLink } from './dispatch/types'
 import { FileKeyStore, type KeyStore } from './keys/key-store'
@@ -42,7 +43,9 @@ export class Core {
     const now = opts.now ?? systemClock
     const auditKey = keyStore.auditKey()
     const db = openDatabase({ dataDir, migrationsDir: resolve(resourcesDir, 'migrations'), now })
-    return new Core({ db, auditKey, now, dataDir, resourcesDir }, keyStore)
+    const core = new Core({ db, auditKey, now, dataDir, resourcesDir }, keyStore)
+    ensureShippedScripts(core.ctx) // the shipped consultation script versions, stored once each
+    return core
   }
 
   dispatch(name: string, input: unknown, host: HostLink): Promise<ApiResult<unknown>> {

@@ -1,11 +1,50 @@
-// The consultation calls. TEMPORARY: the contract is committed first so the
-// screens can be built against it; the services replace these refusals next.
-import { AppError } from '../../../shared/errors'
-import { consultationCalls } from '../../../shared/contract/consultation'
+// The consultation and script calls, bound to their services.
+import type { consultationCalls } from '../../../shared/contract/consultation'
 import type { HandlersFor } from '../dispatch/types'
+import { buildConsentRecord } from './record'
+import { signOff } from './sign-off'
+import * as steps from './steps'
+import { readEvents } from './rows'
+import { getStoredScript, listScripts, storeScript } from '../scripts/store'
+import { parseScriptOrThrow } from '../scripts/validate'
+import { getConsultationRow } from './rows'
 
-type Names = keyof typeof consultationCalls
-const notYet = () => {
-  throw new AppError('invalid_state', 'The consultation is not available in this build yet.')
-}
-export const consultationHandlers = Object.fromEntries(Object.keys(consultationCalls).map((n) => [n, notYet])) as unknown as HandlersFor<Names>
+export const consultationHandlers = {
+  'scripts.list': (_i, { ctx }) => listScripts(ctx),
+  'scripts.get': (input, { ctx }) => getStoredScript(ctx, input.storedId),
+  'scripts.import': (input, { ctx, actor }) => storeScript(ctx, actor, parseScriptOrThrow(input.json), 'imported'),
+
+  'consultation.start': (input, call) => steps.startConsultation(call, input),
+  'consultation.get': (input, call) => steps.getForCaller(call, input.consultationId),
+  'consultation.listForPatient': (input, { ctx }) => steps.listForPatient(ctx, input.patientId),
+  'consultation.listInProgress': (_i, { ctx }) => steps.listInProgress(ctx),
+  'consultation.history': (input, { ctx }) => {
+    getConsultationRow(ctx, input.consultationId)
+    return readEvents(ctx, input.consultationId)
+  },
+  'consultation.record': (input, { ctx }) => buildConsentRecord(ctx, input.consultationId),
+
+  'consultation.markSectionShown': (input, call) => steps.markSectionShown(call, input),
+  'consultation.markSectionDiscussed': (input, call) => steps.markSectionDiscussed(call, input),
+  'consultation.recordScreeningAnswer': (input, call) => steps.recordScreeningAnswer(call, input),
+  'consultation.recordCautionDecision': (input, call) => steps.recordCautionDecision(call, input),
+  'consultation.recordMedicationGuideOffer': (input, call) => steps.recordMedicationGuideOffer(call, input),
+  'consultation.saveExpectations': (input, call) => steps.saveExpectations(call, input),
+  'consultation.saveTreatmentPlan': (input, call) => steps.saveTreatmentPlan(call, input),
+  'consultation.answerFlag': (input, call) => steps.answerFlag(call, input),
+  'consultation.enterPatientMode': (input, call) => steps.enterPatientMode(call, input),
+  'consultation.exitPatientMode': (input, call) => steps.exitPatientMode(call, input),
+
+  'consultation.acknowledgeSection': (input, call) => steps.acknowledgeSection(call, input),
+  'consultation.flagQuestion': (input, call) => steps.flagQuestion(call, input),
+  'consultation.answerComprehension': (input, call) => steps.answerComprehension(call, input),
+  'consultation.confirmReview': (input, call) => steps.confirmReview(call, input),
+  'consultation.recordElectronicSignatureChoice': (input, call) => steps.recordElectronicSignatureChoice(call, input),
+  'consultation.signAsPatient': (input, call) => steps.signAsPatient(call, input),
+  'consultation.signAsWitness': (input, call) => steps.signAsWitness(call, input),
+
+  'consultation.signOff': (input, call) => signOff(call, input),
+  'consultation.endNotTreated': (input, call) => steps.endNotTreated(call, input),
+  'consultation.withdraw': (input, call) => steps.withdraw(call, input),
+  'consultation.addAddendum': (input, call) => steps.addAddendum(call, input),
+} satisfies HandlersFor<keyof typeof consultationCalls>

@@ -1,0 +1,196 @@
+// Reading and appending a consultation's rows. Appends happen inside the
+// caller's transaction; nothing here updates or deletes an event or a
+// signature (the database refuses it anyway).
+import { AppError } from '../../../shared/errors'
+import type {
+  ConsultationEvent,
+  ConsultationEventData,
+  ConsultationStatus,
+  EventBy,
+  PersonRef,
+  Signature,
+  SignatureRole,
+  SignatureSummary,
+  Stroke,
+} from '../../../shared/consultation'
+import type { CoreContext } from '../context'
+
+export interface ConsultationRow {
+  id: number
+  patient_id: number
+  clinician_id: number
+  script_stored_id: number
+  script_sha256: string
+  status: ConsultationStatus
+  started_at: string
+  ended_at: string | null
+  ended_reason: string | null
+  record_sha256: string | null
+}
+
+interface EventRow {
+  id: number
+  consultation_id: number
+  kind: string
+  at: string
+  by_role: EventBy
+  session_user_id: number
+  script_id: string
+  script_version: number
+  script_language: string
+  script_sha256: string
+  section_id: string | null
+  section_hash: string | null
+  data: string
+}
+
+interface SignatureRow {
+  id: number
+  consultation_id: number
+  role: SignatureRole
+  name: string
+  meaning: string
+  at: string
+  captured_by: number
+  strokes: string
+  stroke_count: number
+  point_count: number
+  image_png: Buffer
+}
+
+export function getConsultationRow(ctx: CoreContext, id: number): ConsultationRow {
+  const r = ctx.db.prepare('SELECT * FROM consultations WHERE id = ?').get(id) as ConsultationRow | undefined
+  if (!r) throw new AppError('not_found', 'No consultation with that id.')
+  return r
+}
+
+const userNames = new WeakMap<CoreContext, Map<number, string>>()
+export function personRef(ctx: CoreContext, userId: number): PersonRef {
+  let cache = userNames.get(ctx)
+  if (!cache) userNames.set(ctx, (cache = new Map()))
+  let name = cache.get(userId)
+  if (name === undefined) {
+    const r = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(userId) as { display_name: string } | undefined
+    name = r?.display_name ?? `user ${userId}`
+    cache.set(userId, name)
+  }
+  return { id: userId, displayName: name }
+}
+
+export function readEvents(ctx: CoreContext, consultationId: number): ConsultationEvent[] {
+  const rows = ctx.db.prepare('SELECT * FROM consultation_events WHERE consultation_id = ? ORDER BY id').all(consultationId) as EventRow[]
+  return rows.map(
+    (r) =>
+      ({
+        ...(JSON.parse(r.data) as object),
+        kind: r.kind,
+        id: r.id,
+        at: r.at,
+        by: r.by_role,
+        sessionUser: personRef(ctx, r.session_user_id),
+        sectionId: r.section_id,
+        sectionHash: r.section_hash,
+      }) as ConsultationEvent,
+  )
+}
+
+export interface EventScriptRef {
+  scriptId: string
+  version: number
+  language: string
+  sha256: string
+}
+
+export interface NewEvent {
+  consultationId: number
+  by: EventBy
+  sessionUserId: number
+  script: EventScriptRef
+  section?: { id: string; hash: string } | null
+  data: ConsultationEventData
+  /** Defaults to the core's clock now; sign-off passes the time its record was composed with. */
+  at?: string
+}
+
+/** Appends one event; call inside the transaction that also writes its audit row. */
+export function appendEvent(ctx: CoreContext, e: NewEvent): number {
+  const { kind, ...rest } = e.data
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO consultation_events
+           (consultation_id, kind, at, by_role, session_user_id, script_id, script_version, script_language, script_sha256, section_id, section_hash, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        e.consultationId,
+        kind,
+        e.at ?? ctx.now().toISOString(),
+        e.by,
+        e.sessionUserId,
+        e.script.scriptId,
+        e.script.version,
+        e.script.language,
+        e.script.sha256,
+        e.section?.id ?? null,
+        e.section?.hash ?? null,
+        JSON.stringify(rest),
+      ).lastInsertRowid,
+  )
+}
+
+export interface NewSignature {
+  consultationId: number
+  role: SignatureRole
+  name: string
+  meaning: string
+  capturedBy: number
+  strokes: Stroke[]
+  png: Buffer
+  at?: string
+}
+
+export function appendSignature(ctx: CoreContext, s: NewSignature): number {
+  const points = s.strokes.reduce((n, st) => n + st.length, 0)
+  return Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(s.consultationId, s.role, s.name, s.meaning, s.at ?? ctx.now().toISOString(), s.capturedBy, JSON.stringify(s.strokes), s.strokes.length, points, s.png)
+      .lastInsertRowid,
+  )
+}
+
+function toSummary(ctx: CoreContext, r: SignatureRow): SignatureSummary {
+  return {
+    id: r.id,
+    role: r.role,
+    name: r.name,
+    meaning: r.meaning,
+    at: r.at,
+    capturedBy: personRef(ctx, r.captured_by),
+    strokeCount: r.stroke_count,
+    pointCount: r.point_count,
+  }
+}
+
+export function readSignatureSummaries(ctx: CoreContext, consultationId: number): SignatureSummary[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, consultation_id, role, name, meaning, at, captured_by, stroke_count, point_count
+       FROM consultation_signatures WHERE consultation_id = ? ORDER BY id`,
+    )
+    .all(consultationId) as SignatureRow[]
+  return rows.map((r) => toSummary(ctx, r))
+}
+
+export function readSignatures(ctx: CoreContext, consultationId: number): Signature[] {
+  const rows = ctx.db.prepare('SELECT * FROM consultation_signatures WHERE consultation_id = ? ORDER BY id').all(consultationId) as SignatureRow[]
+  return rows.map((r) => ({
+    ...toSummary(ctx, r),
+    strokes: JSON.parse(r.strokes) as Stroke[],
+    imagePng: `data:image/png;base64,${r.image_png.toString('base64')}`,
+  }))
+}
