@@ -108,6 +108,7 @@ export function databaseInUseElsewhere(dataDir: string): boolean {
   if (!existsSync(dbFile)) return false
   const db = new Database(dbFile, { fileMustExist: true })
   db.pragma('busy_timeout = 5000')
+  db.prepare('SELECT count(*) FROM sqlite_master').get() // really open the file (a lazy open would not checkpoint on close)
   db.close()
   return existsSync(`${dbFile}-wal`)
 }
