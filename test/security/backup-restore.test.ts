@@ -96,7 +96,7 @@ describe('backup and restore from the command line', () => {
 
   it('refuses a backup file with a changed byte', () => {
     const bytes = readFileSync(backupFile)
-    bytes[bytes.length - 100] ^= 0x01
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0x01
     const damaged = join(tempDir(), 'damaged.dcbackup')
     writeFileSync(damaged, bytes)
     const out = cli(['restore', '--data', join(tempDir(), 'data'), '--from', damaged])
