@@ -3,6 +3,7 @@ import type { CliCommand } from '../command'
 import { backupCommand } from './backup'
 import { restoreCommand } from './restore'
 import { seedDemoCommand } from './seed-demo'
+import { seedCommand } from './seed'
 import { verifyCommand } from './verify'
 
-export const commands: CliCommand[] = [seedDemoCommand, verifyCommand, backupCommand, restoreCommand]
+export const commands: CliCommand[] = [seedDemoCommand, seedCommand, verifyCommand, backupCommand, restoreCommand]
