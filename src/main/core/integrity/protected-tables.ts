@@ -27,4 +27,6 @@ export const PROTECTED_TABLES: readonly ProtectedTable[] = [
   { table: 'consultations', since: 2, protection: 'frozen-when-signed' },
   { table: 'consultation_events', since: 2, protection: 'append-only' },
   { table: 'consultation_signatures', since: 2, protection: 'append-only' },
+  { table: 'signing_credentials', since: 3, protection: 'append-only' },
+  { table: 'consent_documents', since: 3, protection: 'append-only' },
 ]

@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/roles'
 import { recordAudit } from '../audit/chain'
 import { hashPassword } from '../auth/passwords'
 import { inTransaction, type Actor, type CoreContext } from '../context'
+import { prepareSigningCredential, storeSigningCredential } from '../signing/store'
 
 interface UserRow {
   id: number
@@ -51,6 +52,8 @@ export async function createUser(ctx: CoreContext, actor: Actor, u: NewUser): Pr
   if (findUserByUsername(ctx, u.username) || ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username))
     throw fieldError('username', 'username_taken', `The username "${u.username}" is already in use.`)
   const hash = await hashPassword(u.password)
+  // A clinician signs consents digitally: their key pair is made (slowly) here, stored below.
+  const credential = u.role === 'clinician' ? await prepareSigningCredential(ctx, u.displayName, u.password) : null
   return inTransaction(ctx, () => {
     if (ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username))
       throw fieldError('username', 'username_taken', `The username "${u.username}" is already in use.`)
@@ -62,6 +65,7 @@ export async function createUser(ctx: CoreContext, actor: Actor, u: NewUser): Pr
     )
     const user = toUserSummary(getUser(ctx, id))
     recordAudit(ctx, actor, { action: 'user.create', entityType: 'user', entityId: id, detail: { username: u.username, role: u.role } })
+    if (credential) storeSigningCredential(ctx, actor, id, credential)
     return user
   })
 }
