@@ -9,6 +9,7 @@ import type { SessionInfo } from '../../shared/domain'
 import { call, onSessionProblem } from './api'
 import { AnnouncerProvider } from './announcer'
 import { AppShell } from './components/AppShell'
+import { PatientModeScreen } from './consultation/PatientModeScreen'
 import { Notice } from './components/Notice'
 import { useIdleLock } from './idle'
 import { NavigationContext, type Route } from './navigation'
@@ -181,6 +182,7 @@ function LoggedIn(props: {
         onClinicRenamed(clinicName)
         setIdleMinutes(idleLockMinutes)
       },
+      patientModeChanged: (consultationId) => setSession((s) => ({ ...s, patientModeConsultationId: consultationId })),
     }),
     [session, props.clinicName, lock, logOut, onClinicRenamed],
   )
@@ -191,11 +193,22 @@ function LoggedIn(props: {
     <SessionContext value={sessionState}>
       <NavigationContext value={navigation}>
         <div className="app" inert={locked} aria-hidden={locked || undefined}>
-          <AppShell>
-            <div key={JSON.stringify(route)} className="screen">
-              {allowed ? renderRoute(route) : <NotAllowedScreen />}
-            </div>
-          </AppShell>
+          {session.patientModeConsultationId !== null ? (
+            // The screen is with the patient: no shell, no menu, only their steps.
+            <PatientModeScreen
+              consultationId={session.patientModeConsultationId}
+              onHandedBack={(c) => {
+                setSession((s) => ({ ...s, patientModeConsultationId: null }))
+                setRoute({ name: 'consultation', id: c.id })
+              }}
+            />
+          ) : (
+            <AppShell>
+              <div key={JSON.stringify(route)} className="screen">
+                {allowed ? renderRoute(route) : <NotAllowedScreen />}
+              </div>
+            </AppShell>
+          )}
         </div>
         {locked ? <LockOverlay user={session.user} onUnlocked={unlocked} onLogOut={logOut} /> : null}
       </NavigationContext>

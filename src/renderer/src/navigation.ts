@@ -17,6 +17,8 @@ export type Route =
   | { name: 'users'; added?: string }
   | { name: 'userNew' }
   | { name: 'settings' }
+  /** A consultation as the clinician runs it, or reads it when finished. */
+  | { name: 'consultation'; id: number }
 
 export type RouteName = Route['name']
 export type RouteOf<N extends RouteName> = Extract<Route, { name: N }>

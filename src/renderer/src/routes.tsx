@@ -17,6 +17,7 @@ import { PatientDetailScreen } from './screens/patients/PatientDetailScreen'
 import { UsersScreen } from './screens/users/UsersScreen'
 import { UserFormScreen } from './screens/users/UserFormScreen'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
+import { ConsultationScreen } from './consultation/ConsultationScreen'
 
 interface ScreenEntry<N extends RouteName> {
   roles: readonly Role[]
@@ -34,6 +35,7 @@ export const SCREENS: { [N in RouteName]: ScreenEntry<N> } = {
   users: { roles: ADMIN, render: (r) => <UsersScreen added={r.added} /> },
   userNew: { roles: ADMIN, render: () => <UserFormScreen /> },
   settings: { roles: ADMIN, render: () => <SettingsScreen /> },
+  consultation: { roles: PATIENT_DESK, render: (r) => <ConsultationScreen id={r.id} /> },
 }
 
 export interface MenuItem {
@@ -44,7 +46,7 @@ export interface MenuItem {
 }
 
 export const MENU: readonly MenuItem[] = [
-  { route: { name: 'patients' }, label: (t) => t('common:nav.patients'), covers: ['patients', 'patientNew', 'patient', 'patientEdit'] },
+  { route: { name: 'patients' }, label: (t) => t('common:nav.patients'), covers: ['patients', 'patientNew', 'patient', 'patientEdit', 'consultation'] },
   { route: { name: 'users' }, label: (t) => t('common:nav.users'), covers: ['users', 'userNew'] },
   { route: { name: 'settings' }, label: (t) => t('common:nav.settings'), covers: ['settings'] },
 ]

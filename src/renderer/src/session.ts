@@ -12,6 +12,8 @@ export interface SessionState {
   logOut(): void
   /** Settings changed the clinic name or the idle time: refresh the shell. */
   settingsChanged(s: { clinicName: string; idleLockMinutes: number }): void
+  /** The core put the screen in patient mode for this consultation (or took it back: null). */
+  patientModeChanged(consultationId: number | null): void
 }
 
 export const SessionContext = createContext<SessionState | null>(null)

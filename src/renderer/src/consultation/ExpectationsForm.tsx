@@ -41,7 +41,10 @@ export function ExpectationsForm({ state, section, onSaved, readOnly }: Props) {
     const s = await saving.run(() =>
       call('consultation.saveExpectations', {
         consultationId: state.id,
-        expectations: { goals, areaIds: section.areas.filter((a) => areaIds.includes(a.id)).map((a) => a.id), otherAreas, timelineAcknowledged: true },
+        goals,
+        areaIds: section.areas.filter((a) => areaIds.includes(a.id)).map((a) => a.id),
+        otherAreas,
+        timelineAcknowledged: true,
       }),
     )
     if (s) onSaved(s)
@@ -58,9 +61,9 @@ export function ExpectationsForm({ state, section, onSaved, readOnly }: Props) {
           onChange={(e) => setGoals(e.target.value)}
           rows={3}
           disabled={readOnly}
-          aria-invalid={errors.goals || errors['expectations.goals'] ? true : undefined}
+          aria-invalid={errors.goals ? true : undefined}
         />
-        {errors.goals || errors['expectations.goals'] ? <p className="cn-field-error">{errors.goals ?? errors['expectations.goals']}</p> : null}
+        {errors.goals ? <p className="cn-field-error">{errors.goals}</p> : null}
       </div>
       <fieldset className="cn-fieldset">
         <legend>{t('expectations.areas')}</legend>
@@ -74,6 +77,7 @@ export function ExpectationsForm({ state, section, onSaved, readOnly }: Props) {
           <label htmlFor={otherId}>{t('expectations.otherAreas')}</label>
           <input id={otherId} type="text" value={otherAreas} onChange={(e) => setOtherAreas(e.target.value)} disabled={readOnly} />
         </div>
+        {errors.areaIds ? <p className="cn-field-error">{t('expectations.areasRequired')}</p> : null}
       </fieldset>
       <div className="cn-field">
         <label className="cn-choice" htmlFor={timelineId}>

@@ -4,10 +4,16 @@
 // clinician's password; a wrong password leaves the patient's screen in place
 // with a clear message. (The core refuses every other call while the screen is
 // with the patient, so this is not only a matter of what is drawn.)
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from './saving'
 import './consultation.css'
+
+/** Lets a step inside patient mode open the hand-back dialog (e.g. "Please hand the screen back"). */
+const HandBackContext = createContext<() => void>(() => {})
+export function useOpenHandBack(): () => void {
+  return useContext(HandBackContext)
+}
 
 interface Props {
   /** What the patient sees, e.g. "Your consultation with Dr. Victor Beer". */
@@ -50,7 +56,7 @@ export function PatientModeShell({ title, children, onHandBack }: Props) {
       </header>
       <main className="cn-patient-mode__main" id="main">
         <h1 className="cn-patient-mode__title">{title}</h1>
-        {children}
+        <HandBackContext value={() => setOpen(true)}>{children}</HandBackContext>
       </main>
       <dialog ref={dialogRef} className="cn-dialog cn-dialog--patient" aria-labelledby="cn-handback-title" onClose={() => setOpen(false)}>
         {open ? <HandBackForm onHandBack={onHandBack} onCancel={() => setOpen(false)} /> : null}

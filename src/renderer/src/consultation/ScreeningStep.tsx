@@ -61,7 +61,7 @@ function ScreeningQuestionForm(props: {
       return
     }
     setMissing(false)
-    const s = await saving.run(() => call('consultation.answerScreening', { consultationId, questionId: q.id, answer, details: withDetails ? details : '' }))
+    const s = await saving.run(() => call('consultation.recordScreeningAnswer', { consultationId, questionId: q.id, answer, details: withDetails ? details : '' }))
     if (s) onSaved(s)
   }
 
@@ -147,7 +147,7 @@ function CautionDecision(props: {
       return
     }
     setMissing(false)
-    const s = await saving.run(() => call('consultation.decideCaution', { consultationId, questionId: q.id, optionId, note }))
+    const s = await saving.run(() => call('consultation.recordCautionDecision', { consultationId, questionId: q.id, optionId, note }))
     if (s) onSaved(s)
   }
 

@@ -25,22 +25,6 @@ export interface DrawnSignature {
   height: number
 }
 
-/** Too little to be a signature: fewer points or a smaller box than this is refused. */
-export const MIN_SIGNATURE_POINTS = 10
-export const MIN_SIGNATURE_EXTENT_PX = 40
-
-/** True when the drawing is too small or too short to stand as a signature. */
-export function isTrivialSignature(sig: DrawnSignature | null): boolean {
-  if (!sig) return true
-  const pts = sig.strokes.flat()
-  if (pts.length < MIN_SIGNATURE_POINTS) return true
-  const xs = pts.map((p) => p.x)
-  const ys = pts.map((p) => p.y)
-  const w = Math.max(...xs) - Math.min(...xs)
-  const h = Math.max(...ys) - Math.min(...ys)
-  return Math.max(w, h) < MIN_SIGNATURE_EXTENT_PX
-}
-
 interface Props {
   /** Visible label above the pad, e.g. "Your signature". */
   label: string

@@ -10,23 +10,27 @@ import { ApiCallError } from '../api'
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string }
 
-/** A translated sentence for an error from the core, never a stack trace. */
+/** A sentence for an error from the core, never a stack trace. */
 export function errorMessage(t: TFunction, e: unknown): string {
-  if (e instanceof ApiCallError) {
-    const known = t(`errors.${e.code}`, { defaultValue: '' })
-    // The core's own sentence is specific ("The lot expired on …"); prefer it
-    // for business-rule refusals, use ours for the generic session problems.
-    if (['validation', 'invalid_state', 'frozen', 'conflict', 'not_found'].includes(e.code) && e.message) return e.message
-    return known || e.message
-  }
-  return t('errors.internal')
+  if (!(e instanceof ApiCallError)) return t('common:errors.internal')
+  // Refused input: the sentences go beside the fields; this one says so.
+  if (e.code === 'validation' && e.fields.length > 0) return t('errors.checkFields')
+  // Business-rule refusals carry the core's own plain, specific sentence
+  // ("The lot expired on ..."); session problems use the app's shared words.
+  if (['validation', 'invalid_state', 'frozen', 'conflict', 'not_found'].includes(e.code) && e.message) return e.message
+  if (e.code === 'wrong_password') return t('errors.wrong_password')
+  if (e.code === 'rate_limited') return t('common:errors.rate_limited_wait', { count: e.retryAfterSeconds ?? 1 })
+  return t(`common:errors.${e.code}`, { defaultValue: e.message })
 }
 
 /** Field errors from the core as `{ path: sentence }`, translated by code where we know it. */
 export function fieldMessages(t: TFunction, e: unknown): Record<string, string> {
   if (!(e instanceof ApiCallError)) return {}
   const out: Record<string, string> = {}
-  for (const f of e.fields) out[f.path] = t(`fieldErrors.${f.code}`, { defaultValue: e.message })
+  // A rule the core checks beyond the schema names one field and explains it in its message.
+  const fallback = e.fields.length === 1 && !e.message.startsWith('Some of the input') ? e.message : t('common:fieldErrors.invalid')
+  for (const f of e.fields)
+    out[f.path] ??= t(`fieldErrors.${f.code}`, { defaultValue: t(`common:fieldErrors.${f.code}`, { defaultValue: fallback }) })
   return out
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { Patient } from '../../../../shared/domain'
 import type { Role } from '../../../../shared/roles'
 import { useNavigation } from '../../navigation'
+import { PatientConsultations } from '../../consultation/PatientConsultations'
 
 export interface PatientAction {
   key: string
@@ -26,4 +27,5 @@ function EditPatientAction({ patient }: { patient: Patient }) {
 
 export const PATIENT_ACTIONS: readonly PatientAction[] = [
   { key: 'edit', roles: ['clinician', 'staff'], render: (p) => <EditPatientAction {...p} /> },
+  { key: 'consultations', roles: ['clinician', 'staff'], render: (p) => <PatientConsultations {...p} /> },
 ]
