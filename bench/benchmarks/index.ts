@@ -1,0 +1,5 @@
+// Every benchmark, in the order they run.
+import type { Benchmark } from '../lib/types'
+import { search100k } from './search-100k'
+
+export const BENCHMARKS: Benchmark[] = [search100k]
