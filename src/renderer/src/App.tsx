@@ -119,12 +119,21 @@ function LoggedIn(props: {
   const [idleMinutes, setIdleMinutes] = useState(props.initialSession.idleLockMinutes)
   const focusBeforeLock = useRef<Element | null>(null)
 
+  // Remember where focus was when the lock came up, to give it back afterwards.
+  const lockedNow = useRef(locked)
   const showLock = useCallback(() => {
-    setLocked((was) => {
-      if (!was) focusBeforeLock.current = document.activeElement
-      return true
-    })
+    if (!lockedNow.current) focusBeforeLock.current = document.activeElement
+    lockedNow.current = true
+    setLocked(true)
   }, [])
+
+  useEffect(() => {
+    if (locked) return
+    // Runs after React removed `inert`, so the element can take focus again.
+    const el = focusBeforeLock.current
+    focusBeforeLock.current = null
+    if (el instanceof HTMLElement && el.isConnected) el.focus()
+  }, [locked])
 
   const lock = useCallback(() => {
     showLock()
@@ -164,12 +173,8 @@ function LoggedIn(props: {
   const unlocked = useCallback((s: SessionInfo) => {
     setSession(s)
     setIdleMinutes(s.idleLockMinutes)
+    lockedNow.current = false
     setLocked(false)
-    const el = focusBeforeLock.current
-    requestAnimationFrame(() => {
-      if (el instanceof HTMLElement && el.isConnected) el.focus()
-      else document.getElementById('main')?.focus()
-    })
   }, [])
 
   const sessionState = useMemo<SessionState>(

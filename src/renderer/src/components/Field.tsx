@@ -35,10 +35,12 @@ function useFieldIds(error?: string, hint?: string) {
   return { id, hintId, errorId, describedBy }
 }
 
-function Frame({ id, label, required, hint, hintId, error, errorId, children }: {
+// Most fields are required, so (as GOV.UK's design system advises) the few
+// optional ones say "Optional" in their hint and required ones carry only
+// aria-required.
+function Frame({ id, label, hint, hintId, error, errorId, children }: {
   id: string
   label: string
-  required?: boolean
   hint?: string
   hintId?: string
   error?: string
@@ -50,7 +52,6 @@ function Frame({ id, label, required, hint, hintId, error, errorId, children }: 
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id} className="field__label">
         {label}
-        {required ? <span className="field__required"> {t('form.required')}</span> : null}
       </label>
       {hint ? (
         <p id={hintId} className="field__hint">

@@ -69,19 +69,21 @@ export function clinicianStepItems(state: ConsultationState, titles: { patientPa
       reachable: true,
     }
   })
-  const clinicianDone = state.progress.steps.filter((s) => s.phase === 'clinician').every((s) => s.done)
+  // Handing over is the patient part's first step, so it does not gate opening it.
+  const clinicianDone = state.progress.steps.filter((s) => s.phase === 'clinician' && s.step !== 'enter_patient_mode').every((s) => s.done)
+  const handedOver = state.progress.steps.some((s) => s.step === 'enter_patient_mode' && s.done)
   const patientDone = state.progress.steps.filter((s) => s.phase === 'patient').every((s) => s.done)
   items.push({
     key: PATIENT_PART,
     title: titles.patientPart,
-    state: blocked ? 'blocked' : patientDone && clinicianDone ? 'done' : current === PATIENT_PART ? 'current' : 'todo',
+    state: blocked ? 'blocked' : patientDone && handedOver ? 'done' : current === PATIENT_PART ? 'current' : 'todo',
     reachable: !blocked && clinicianDone,
   })
   items.push({
     key: SIGN_OFF,
     title: titles.signOff,
     state: blocked ? 'blocked' : state.status === 'signed_off' ? 'done' : current === SIGN_OFF ? 'current' : 'todo',
-    reachable: !blocked && clinicianDone && patientDone,
+    reachable: !blocked && clinicianDone && handedOver && patientDone,
   })
   return items
 }
