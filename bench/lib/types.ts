@@ -1,3 +1,5 @@
+import type { Fixtures } from './fixtures'
+
 // The shape of one benchmark: what it measures, the contenders (ours and the
 // peers) each measured in the same run, and the goals as the issue states them.
 
@@ -39,7 +41,7 @@ export interface BenchEnv {
   root: string
   log(line: string): void
   /** Shared, lazily built fixtures (the 100,000-patient clinic, the built renderer...). */
-  fixtures: import('./fixtures').Fixtures
+  fixtures: Fixtures
   /** Consultations in the 100,000-patient clinic. */
   consultations: number
 }
