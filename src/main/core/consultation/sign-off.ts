@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/errors'
 import { SIGNATURE_MEANINGS, type ConsentRecord, type ConsultationState, type Stroke } from '../../../shared/consultation'
 import { recordAudit } from '../audit/chain'
 import { checkPassword } from '../auth/handlers'
+import { produceConsentDocument, storeConsentDocument } from '../consent-pdf/produce'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { buildConsentRecord, canonicalRecordHash } from './record'
@@ -130,8 +131,12 @@ export async function signOff(call: CallContext, input: SignOffInput): Promise<C
   const checked = checkSignOff(call.ctx, call.actor, input)
   await checkPassword(call, session.username, input.password)
   const composed = composeSignOff(call.ctx, checked)
-  // The consent PDF step goes here, e.g.:
-  //   const pdf = await renderConsentPdf(call.ctx, composed.record, composed.recordHash)
-  commitSignOff(call.ctx, call.actor, composed)
+  // The signed consent PDF, made from the composed record and stored in the same transaction as the freeze.
+  const document = await produceConsentDocument(call.ctx, {
+    record: composed.record,
+    recordSha256: composed.recordHash,
+    signer: { userId: checked.clinicianId, password: input.password },
+  })
+  commitSignOff(call.ctx, call.actor, composed, (ctx, s) => storeConsentDocument(ctx, call.actor, s.consultationId, document))
   return getState(call.ctx, input.consultationId, false)
 }
