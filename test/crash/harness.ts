@@ -1,0 +1,135 @@
+// Kill-at-random harness shared by the crash test (50+ kills) and
+// scripts/crash-stress.ts (1000). Each round starts the worker on the same
+// data folder, lets it work for a random time (sometimes killing it while it
+// is still opening the database or logging in), SIGKILLs it, then checks the
+// file as the next launch would find it.
+import { spawn } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { seedDemo, DEMO_LOGINS } from '../../src/main/core/clinic/demo'
+import { DB_FILE_NAME } from '../../src/main/core/db/open'
+import { openForVerify, verifyClinicData } from '../../src/main/core/integrity/verify'
+import { resourcesDir } from '../../src/main/core/paths'
+import { Core } from '../../src/main/core'
+
+const ROOT = resolve(import.meta.dirname, '..', '..')
+const WORKER = join(ROOT, 'test', 'crash', 'worker.ts')
+const CLINICIAN = DEMO_LOGINS.find((l) => l.role === 'clinician')!
+
+export interface Ack {
+  kind: 'patient.create' | 'patient.update'
+  id: number
+  recordNumber: string
+  familyName: string
+  /** A value the script's next write sets, which may have committed unacknowledged. */
+  laterMaybe: string | null
+}
+
+export interface RoundResult {
+  round: number
+  acks: number
+  killedAfterMs: number
+  killedBeforeReady: boolean
+}
+
+export async function prepareClinic(dataDir: string): Promise<void> {
+  const core = Core.open({ dataDir, resourcesDir })
+  try {
+    await seedDemo(core.ctx)
+  } finally {
+    core.close()
+  }
+}
+
+/** A seeded random source, so a failing run can be repeated with the same kill moments. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1
+  return () => {
+    s ^= s << 13
+    s ^= s >>> 17
+    s ^= s << 5
+    return (s >>> 0) / 2 ** 32
+  }
+}
+
+/** One launch of the worker, killed at a random moment. Resolves with the lines it acknowledged. */
+export async function runAndKill(dataDir: string, runId: string, random: () => number): Promise<{ acks: Ack[]; killedAfterMs: number; killedBeforeReady: boolean; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, runId, CLINICIAN.username, CLINICIAN.password], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let stderr = ''
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  // One launch in eight dies before it is ready (opening the file, logging in).
+  const early = random() < 0.125
+  const ready = new Promise<void>((r) => {
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString()
+      if (out.includes('READY\n')) r()
+    })
+  })
+  const t0 = Date.now()
+  if (early) await Promise.race([new Promise((r) => setTimeout(r, random() * 600)), ready, exited])
+  else {
+    await Promise.race([ready, exited])
+    await new Promise((r) => setTimeout(r, 5 + random() * 250))
+  }
+  const killedBeforeReady = !out.includes('READY\n')
+  child.kill('SIGKILL')
+  await exited
+  const acks = out
+    .split('\n')
+    .filter((l) => l.startsWith('ACK '))
+    .map((l) => JSON.parse(l.slice(4)) as Ack)
+  return { acks, killedAfterMs: Date.now() - t0, killedBeforeReady, stderr }
+}
+
+/**
+ * What must hold after a kill: the file is intact, every acknowledged write is
+ * there with the value acknowledged, and verify passes. Throws naming what failed.
+ */
+export function checkAfterKill(dataDir: string, acked: Map<string, Ack>): void {
+  const db = new Database(join(dataDir, DB_FILE_NAME), { fileMustExist: true })
+  try {
+    const ic = db.pragma('integrity_check', { simple: true })
+    if (ic !== 'ok') throw new Error(`integrity_check after the kill: ${String(ic)}`)
+    const get = db.prepare('SELECT id, family_name FROM patients WHERE record_number = ?')
+    for (const a of acked.values()) {
+      const row = get.get(a.recordNumber) as { id: number; family_name: string } | undefined
+      if (!row) throw new Error(`acknowledged ${a.kind} of ${a.recordNumber} is missing after the kill`)
+      if (row.id !== a.id || (row.family_name !== a.familyName && row.family_name !== a.laterMaybe))
+        throw new Error(`acknowledged ${a.kind} of ${a.recordNumber} reads back as ${JSON.stringify(row)}`)
+    }
+  } finally {
+    db.close()
+  }
+  const v = openForVerify(dataDir)
+  try {
+    const report = verifyClinicData({ db: v.db, auditKey: v.auditKey, resourcesDir })
+    if (!report.ok) throw new Error(`verify after the kill: ${report.summary}`)
+  } finally {
+    v.db.close()
+  }
+}
+
+export async function crashRounds(dataDir: string, rounds: number, seed: number, onRound?: (r: RoundResult) => void): Promise<{ acks: number; rounds: RoundResult[] }> {
+  const random = rng(seed)
+  const acked = new Map<string, Ack>()
+  const results: RoundResult[] = []
+  for (let round = 1; round <= rounds; round++) {
+    const r = await runAndKill(dataDir, `${seed}-${round}`, random)
+    if (r.stderr.trim()) throw new Error(`round ${round}: the worker reported an error before it was killed: ${r.stderr.trim()}`)
+    for (const a of r.acks) acked.set(a.recordNumber, a)
+    try {
+      checkAfterKill(dataDir, acked)
+    } catch (e) {
+      throw new Error(`round ${round} (seed ${seed}, killed after ${r.killedAfterMs} ms): ${(e as Error).message}`)
+    }
+    const res = { round, acks: r.acks.length, killedAfterMs: r.killedAfterMs, killedBeforeReady: r.killedBeforeReady }
+    results.push(res)
+    onRound?.(res)
+  }
+  return { acks: acked.size, rounds: results }
+}

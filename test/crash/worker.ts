@@ -1,0 +1,67 @@
+// The crash test's victim: runs scripted clinic work against a real data
+// folder through Core.dispatch (the same door both hosts use) and prints one
+// acknowledgement line to stdout after each call has returned, i.e. after
+// its transaction committed. The parent kills it with SIGKILL at a random
+// moment and then checks that every acknowledged write is on disk.
+//
+// Usage: node --import tsx test/crash/worker.ts DATA_DIR RUN_ID USERNAME PASSWORD
+import { writeSync } from 'node:fs'
+import { Core, type HostLink } from '../../src/main/core'
+import { resourcesDir } from '../../src/main/core/paths'
+
+const [dataDir, runId, username, password] = process.argv.slice(2) as [string, string, string, string]
+
+/** Written straight to fd 1, unbuffered: what is printed was acknowledged. */
+function ack(line: object): void {
+  writeSync(1, `ACK ${JSON.stringify(line)}\n`)
+}
+
+class Link implements HostLink {
+  sessionId: string | null = null
+  setSessionId(id: string | null): void {
+    this.sessionId = id
+  }
+}
+
+async function main(): Promise<void> {
+  const core = Core.open({ dataDir, resourcesDir })
+  const link = new Link()
+  const call = async (name: string, input: unknown): Promise<unknown> => {
+    const r = await core.dispatch(name, input, link)
+    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
+    return r.value
+  }
+  await call('session.login', { username, password })
+  writeSync(1, 'READY\n')
+  let previousId = 0
+  for (let i = 0; ; i++) {
+    const recordNumber = `CRASH-${runId}-${i}`
+    const p = (await call('patients.create', {
+      givenName: 'Crash',
+      familyName: `Test ${i}`,
+      dateOfBirth: '1980-02-29',
+      recordNumber,
+      phone: '',
+      email: '',
+    })) as { id: number }
+    // An even-numbered patient is edited by the next step, which may commit
+    // without its acknowledgement reaching the parent before the kill.
+    ack({ kind: 'patient.create', id: p.id, recordNumber, familyName: `Test ${i}`, laterMaybe: i % 2 === 0 ? `Edited ${i} ✓` : null })
+    if (i % 2 === 1) {
+      // Edit the previous one: an UPDATE with its audit row, in one transaction.
+      const prev = `CRASH-${runId}-${i - 1}`
+      const familyName = `Edited ${i - 1} ✓`
+      await call('patients.update', {
+        id: previousId,
+        patient: { givenName: 'Crash', familyName, dateOfBirth: '1980-02-29', recordNumber: prev, phone: '+1 555 0100', email: '' },
+      })
+      ack({ kind: 'patient.update', id: previousId, recordNumber: prev, familyName, laterMaybe: null })
+    }
+    previousId = p.id
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`worker failed: ${e instanceof Error ? e.message : String(e)}\n`)
+  process.exit(1)
+})
