@@ -1,15 +1,13 @@
 // Turns error values from the core into sentences in the user's language.
 // Error codes (src/shared/errors.ts) translate as `common:errors.<code>`, field
 // codes (the schemas' messages) as `common:fieldErrors.<code>`, roles as
-// `common:roles.<role>`. These three prefixes are the only keys built at run
-// time; test/i18n-catalogs.test.ts checks each of them against its source list.
+// `common:roles.<role>`. Keys built at run time are registered with their code
+// lists in i18n/dynamic-keys.ts, which test/i18n-catalogs.test.ts checks.
 import type { TFunction } from 'i18next'
 import type { ErrorCode, FieldError } from '../../shared/errors'
 import type { Role } from '../../shared/roles'
 import { ApiCallError } from './api'
-
-/** Field codes the renderer itself produces (checks that need no round trip). */
-export const RENDERER_FIELD_CODES = ['password_mismatch'] as const
+import { NAMESPACES } from './i18n'
 
 /** A sentence for an error thrown by `call()` (or anything else): never a stack trace. */
 export function errorText(t: TFunction, e: unknown): string {
@@ -19,9 +17,15 @@ export function errorText(t: TFunction, e: unknown): string {
   return t(`common:errors.${code}`)
 }
 
+/**
+ * A field code's sentence: from `common:fieldErrors`, else from the
+ * `fieldErrors` of the namespace whose screens raise it (e.g. consultation),
+ * else the general "not valid".
+ */
 export function fieldErrorText(t: TFunction, code: string): string {
-  const key = `common:fieldErrors.${code}`
-  return t(key, { defaultValue: t('common:fieldErrors.invalid') })
+  return t(`common:fieldErrors.${code}`, {
+    defaultValue: t(`fieldErrors.${code}`, { ns: NAMESPACES, defaultValue: t('common:fieldErrors.invalid') }),
+  })
 }
 
 export function roleText(t: TFunction, role: Role): string {
