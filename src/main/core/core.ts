@@ -13,6 +13,8 @@ import { dispatch } from './dispatch/dispatcher'
 import type { HostLink } from './dispatch/types'
 import { FileKeyStore, type KeyStore } from './keys/key-store'
 import { systemClock, type Clock } from './util/clock'
+import { cupsPrintService } from './printing/cups'
+import type { PrintService } from './printing/print-service'
 
 export interface CoreOptions {
   dataDir: string
@@ -20,6 +22,8 @@ export interface CoreOptions {
   resourcesDir: string
   keyStore?: KeyStore
   now?: Clock
+  /** How consents are printed; CUPS (lpstat/lp) unless the host offers its own. */
+  printService?: PrintService
 }
 
 export class Core {
@@ -28,10 +32,12 @@ export class Core {
   readonly throttle: LoginThrottle
   /** Kept so a restore can install the key that came with the backup. */
   readonly keyStore: KeyStore
+  readonly printing: PrintService
 
-  private constructor(ctx: CoreContext, keyStore: KeyStore) {
+  private constructor(ctx: CoreContext, keyStore: KeyStore, printing: PrintService) {
     this.ctx = ctx
     this.keyStore = keyStore
+    this.printing = printing
     this.sessions = new SessionStore(ctx.now, () => readSettings(ctx).idleLockMinutes)
     this.throttle = new LoginThrottle(ctx.now)
   }
@@ -43,7 +49,7 @@ export class Core {
     const now = opts.now ?? systemClock
     const auditKey = keyStore.auditKey()
     const db = openDatabase({ dataDir, migrationsDir: resolve(resourcesDir, 'migrations'), now })
-    const core = new Core({ db, auditKey, now, dataDir, resourcesDir }, keyStore)
+    const core = new Core({ db, auditKey, now, dataDir, resourcesDir }, keyStore, opts.printService ?? cupsPrintService)
     ensureShippedScripts(core.ctx) // the shipped consultation script versions, stored once each
     return core
   }

@@ -3,6 +3,7 @@
 // so a call that is not here does not exist anywhere.
 import type { z } from 'zod'
 import type { CallSpec } from './define'
+import { consentCalls } from './consents'
 import { consultationCalls } from './consultation'
 import { maintenanceCalls } from './maintenance'
 import { patientCalls } from './patients'
@@ -16,6 +17,7 @@ export const contract = {
   ...settingsCalls,
   ...patientCalls,
   ...consultationCalls,
+  ...consentCalls,
   ...maintenanceCalls,
 } as const
 

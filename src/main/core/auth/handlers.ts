@@ -58,8 +58,8 @@ export const sessionHandlers = {
     return startSession(call, admin)
   },
 
-  'setup.loadDemo': async (_i, { ctx }) => {
-    const logins = await seedDemo(ctx)
+  'setup.loadDemo': async (_i, { ctx, core }) => {
+    const logins = await seedDemo(ctx, core)
     return { logins: logins.map(({ username, password, role }) => ({ username, password, role })) }
   },
 

@@ -6,6 +6,8 @@ import { recordAudit } from '../audit/chain'
 import { inTransaction, SYSTEM_ACTOR, type CoreContext } from '../context'
 import { createPatient } from '../patients/patients'
 import { createUser } from '../users/users'
+import { seedDemoConsent } from '../consents/demo-consent'
+import type { Core } from '../core'
 import { assertNeedsSetup } from './setup'
 import { writeSettingsRows, DEFAULT_IDLE_LOCK_MINUTES } from './settings'
 
@@ -35,7 +37,8 @@ export const DEMO_PATIENTS: PatientFields[] = [
   { givenName: 'Björn', familyName: 'Sørensen', dateOfBirth: '1966-08-29', recordNumber: 'MRN-1012', phone: '+45 33 55 01 12', email: 'bjorn@example.org' },
 ]
 
-export async function seedDemo(ctx: CoreContext): Promise<typeof DEMO_LOGINS> {
+/** With `core`, the demo also gets one fully signed-off consultation (and its signed consent PDF). */
+export async function seedDemo(ctx: CoreContext, core?: Core): Promise<typeof DEMO_LOGINS> {
   assertNeedsSetup(ctx)
   inTransaction(ctx, () => {
     writeSettingsRows(ctx, { clinic: DEMO_CLINIC, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES })
@@ -43,5 +46,6 @@ export async function seedDemo(ctx: CoreContext): Promise<typeof DEMO_LOGINS> {
   })
   for (const u of DEMO_LOGINS) await createUser(ctx, SYSTEM_ACTOR, { username: u.username, password: u.password, role: u.role, displayName: u.displayName })
   for (const p of DEMO_PATIENTS) createPatient(ctx, SYSTEM_ACTOR, p)
+  if (core) await seedDemoConsent(core, { recordNumber: 'MRN-1001', clinician: DEMO_LOGINS[0], witnessName: 'Sam Reyes' })
   return DEMO_LOGINS
 }

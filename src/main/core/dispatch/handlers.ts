@@ -3,6 +3,7 @@
 import type { CallName } from '../../../shared/contract'
 import { sessionHandlers } from '../auth/handlers'
 import { settingsHandlers } from '../clinic/handlers'
+import { consentHandlers } from '../consents/handlers'
 import { consultationHandlers } from '../consultation/handlers'
 import { maintenanceHandlers } from '../integrity/handlers'
 import { patientHandlers } from '../patients/handlers'
@@ -15,5 +16,6 @@ export const handlers: HandlersFor<CallName> = {
   ...settingsHandlers,
   ...patientHandlers,
   ...consultationHandlers,
+  ...consentHandlers,
   ...maintenanceHandlers,
 }

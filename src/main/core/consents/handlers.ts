@@ -1,0 +1,22 @@
+// The staff desk's calls, bound to their services.
+import type { consentCalls } from '../../../shared/contract/consents'
+import type { HandlersFor } from '../dispatch/types'
+import { getConsentDetail, printConsent, readConsentPdf, recordConsentSaved, searchConsents } from './documents'
+
+export const consentHandlers = {
+  'consents.search': (input, { ctx }) => searchConsents(ctx, input),
+  'consents.get': (input, { ctx }) => getConsentDetail(ctx, input.consultationId),
+  'consents.getPdf': (input, { ctx }) => {
+    const { pdf: _bytes, ...rest } = readConsentPdf(ctx, input.documentId)
+    return rest
+  },
+  'consents.recordSaved': (input, { ctx, actor }) => {
+    recordConsentSaved(ctx, actor, input.documentId, input.how)
+    return null
+  },
+  'consents.listPrinters': async (_i, { core }) => {
+    const reason = await core.printing.unavailableReason()
+    return { available: reason === null, reason, printers: reason ? [] : await core.printing.listPrinters() }
+  },
+  'consents.print': (input, { ctx, actor, core }) => printConsent(ctx, actor, core.printing, input),
+} satisfies HandlersFor<keyof typeof consentCalls>
