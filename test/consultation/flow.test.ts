@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { DB_FILE_NAME } from '../../src/main/core'
 import { verifyAuditChain } from '../../src/main/core/audit/chain'
-import { buildConsentRecord, canonicalRecordHash } from '../../src/main/core/consultation'
+import { buildConsentRecord, canonicalRecordHash, signedOffRecordHolds } from '../../src/main/core/consultation'
 import type { ConsultationState } from '../../src/shared/consultation'
 import { Client } from '../support/core'
 import { clinicianPhase, current, drawnSignature, openClinic, PASSWORDS, patientPhase, pngDataUrl, type Clinic } from './fixture'
@@ -305,6 +305,8 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     expect((await k.staff.fail('consultation.addAddendum', { consultationId: id, text: 'x' })).code).toBe('forbidden')
     const record = await k.staff.call('consultation.record', { consultationId: id })
     expect(record.withdrawal?.by.displayName).toBe('Dr. Olive Other')
+    // What was signed off still hashes to the value fixed at sign-off.
+    expect(signedOffRecordHolds(k.core.ctx, id)).toMatchObject({ holds: true })
   })
 
   it('keeps the audit chain whole, with one audit row per recorded step', () => {
@@ -312,6 +314,22 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     const n = (k.core.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = 'consultation' AND entity_id = ?").get(String(id)) as { n: number }).n
     const events = (k.core.ctx.db.prepare("SELECT count(*) AS n FROM consultation_events WHERE consultation_id = ? AND kind <> 'signed'").get(id) as { n: number }).n
     expect(n).toBeGreaterThanOrEqual(events)
+  })
+})
+
+describe('an edit made behind the app’s back', () => {
+  it('is detected: the signed-off record no longer hashes to the value fixed at sign-off', async () => {
+    const [signed] = (await k.staff.call('consultation.listForPatient', { patientId: k.patient.id })).filter((c) => c.status === 'signed_off')
+    const id = signed!.id
+    expect(signedOffRecordHolds(k.core.ctx, id).holds).toBe(true)
+    const db = new Database(join(k.dir, DB_FILE_NAME))
+    try {
+      db.exec('DROP TRIGGER consultation_events_no_update')
+      db.prepare(`UPDATE consultation_events SET data = json_set(data, '$.initials', 'XX') WHERE consultation_id = ? AND kind = 'acknowledged'`).run(id)
+    } finally {
+      db.close()
+    }
+    expect(signedOffRecordHolds(k.core.ctx, id).holds).toBe(false)
   })
 })
 

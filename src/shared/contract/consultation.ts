@@ -45,8 +45,19 @@
 //   consultation's clinician signs off. The consultation is then frozen.
 //   Afterwards only withdraw({reason}) and addAddendum({text}) are possible.
 //
+// Resuming: `progress.current` is the first step not done. If its phase is
+// 'patient' and `inPatientMode` is false (e.g. after a restart), offer the
+// clinician enterPatientMode; if it is 'answer_flags' while in patient mode,
+// ask the patient to hand the screen back. `blocks` non-empty: show the plain
+// explanations and offer only endNotTreated.
+//
 // Every call that records something is one committed transaction with its
 // audit row, and (except list/get/history/record) returns the fresh state.
+// Refusals: 'forbidden' (role, or not this consultation's clinician),
+// 'patient_mode' (screen is with a patient), 'invalid_state' (not at this
+// step yet, with a plain reason), 'frozen' (signed off / not treated),
+// 'validation' with `fields` (e.g. typedName name_mismatch, strokes
+// signature_too_short, expiryDate lot_expired), 'wrong_password', 'rate_limited'.
 import { z } from 'zod'
 import { defineCall, roles, type Access } from './define'
 import { id, isoDate, line, paragraph, password } from './fields'

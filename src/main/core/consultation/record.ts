@@ -15,7 +15,15 @@ export interface PendingSignOff {
   signature: RecordSignature
 }
 
-export function buildConsentRecord(ctx: CoreContext, consultationId: number, pending?: PendingSignOff): ConsentRecord {
+export interface RecordOptions {
+  /**
+   * The record as it was signed off: without the withdrawal and addenda added
+   * afterwards. Its hash is the one stored on the frozen row.
+   */
+  asSignedOff?: boolean
+}
+
+export function buildConsentRecord(ctx: CoreContext, consultationId: number, pending?: PendingSignOff, opts: RecordOptions = {}): ConsentRecord {
   const l = loadConsultation(ctx, consultationId, false)
   const { d } = l
   const summary = toSummary(ctx, l)
@@ -65,8 +73,8 @@ export function buildConsentRecord(ctx: CoreContext, consultationId: number, pen
     paper: d.paper,
     signatures,
     endedReason: l.row.ended_reason,
-    withdrawal: d.withdrawal ? { reason: d.withdrawal.reason, at: d.withdrawal.at, by: personRef(ctx, d.withdrawal.sessionUser.id) } : null,
-    addenda: d.addenda.map((a) => ({ text: a.text, at: a.at, by: a.sessionUser })),
+    withdrawal: d.withdrawal && !opts.asSignedOff ? { reason: d.withdrawal.reason, at: d.withdrawal.at, by: personRef(ctx, d.withdrawal.sessionUser.id) } : null,
+    addenda: opts.asSignedOff ? [] : d.addenda.map((a) => ({ text: a.text, at: a.at, by: a.sessionUser })),
     timings: {
       firstSectionShownAt: d.firstShownAt,
       patientSignedAt,
@@ -80,4 +88,15 @@ export function buildConsentRecord(ctx: CoreContext, consultationId: number, pen
 /** SHA-256 of the record's canonical JSON (sorted keys, no whitespace, NFC). */
 export function canonicalRecordHash(record: ConsentRecord): string {
   return canonicalHash(record)
+}
+
+/**
+ * Recomputes the hash of the record as signed off and compares it with the one
+ * fixed at sign-off: false means the stored rows no longer say what was signed.
+ */
+export function signedOffRecordHolds(ctx: CoreContext, consultationId: number): { stored: string | null; computed: string; holds: boolean } {
+  const row = ctx.db.prepare('SELECT record_sha256 FROM consultations WHERE id = ?').get(consultationId) as { record_sha256: string | null } | undefined
+  const computed = canonicalRecordHash(buildConsentRecord(ctx, consultationId, undefined, { asSignedOff: true }))
+  const stored = row?.record_sha256 ?? null
+  return { stored, computed, holds: stored !== null && stored === computed }
 }
