@@ -91,7 +91,7 @@ test('a clinic is set up, staff register a patient, and find them again after a 
   await expectAccessible(page, 'edit patient')
   await page.getByLabel('Phone').fill('+49 40 555 0200')
   await page.getByRole('button', { name: 'Save changes' }).click()
-  await expect(page.getByText('Saved. The changes have been recorded.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Saved. The changes have been recorded.')).toBeVisible()
   await expect(page.getByText('+49 40 555 0200')).toBeVisible()
 })
 
@@ -176,7 +176,7 @@ test('an invalid patient form shows messages at the fields and saves nothing', a
   await expect(all.getByRole('row', { name: /Ana Silva/ })).toBeVisible()
   const none = await searchPatients(page, 'novak')
   await expect(none).toHaveCount(0)
-  await expect(page.getByText('No patient matches.').first()).toBeVisible()
+  await expect(page.getByRole('main').getByText(/^No patient matches\./)).toBeVisible()
 })
 
 test('staff never see user management, and the core refuses them through the API too', async ({ page, request }) => {
@@ -269,7 +269,7 @@ test('the app locks itself after the idle minutes set in Settings', async ({ pag
   await page.getByLabel(/Lock after this many quiet minutes/).fill('1')
   await page.getByLabel('Clinic name').fill('Harbour Skin Clinic & Laser')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByText('Saved. The new settings apply now.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Saved. The new settings apply now.')).toBeVisible()
   await expect(page.getByRole('banner')).toContainText('Harbour Skin Clinic & Laser')
   await screenshot(page, '09-settings')
 
@@ -315,7 +315,7 @@ test('login and adding a patient work with the keyboard alone', async ({ page, r
   await kb.type('KB-1')
   await kb.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Łucja Żółkiewska' })).toBeFocused()
-  await expect(page.getByText('Saved. The patient has been added.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Saved. The patient has been added.')).toBeVisible()
   await expect(page.getByText('Jul 22, 1991')).toBeVisible()
 
   // Going back from the heading through the header reaches the skip link, which jumps over it.

@@ -42,7 +42,7 @@ export async function addUser(page: Page, u: { displayName: string; username: st
   await page.getByLabel('Role').selectOption({ label: u.role })
   await page.getByLabel('First password').fill(u.password)
   await page.getByRole('button', { name: 'Add user' }).click()
-  await expect(page.getByText(`Saved. ${u.displayName} can now log in.`)).toBeVisible()
+  await expect(page.getByRole('main').getByText(`Saved. ${u.displayName} can now log in.`)).toBeVisible()
   await expect(page.getByRole('row', { name: new RegExp(u.displayName) })).toBeVisible()
 }
 
@@ -72,7 +72,7 @@ export async function addPatient(page: Page, p: NewPatient): Promise<void> {
   await fillPatientForm(page, p)
   await page.getByRole('button', { name: 'Add patient' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `${p.givenName} ${p.familyName}` })).toBeVisible()
-  await expect(page.getByText('Saved. The patient has been added.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Saved. The patient has been added.')).toBeVisible()
 }
 
 /** Types into the patient search box and returns the result rows' record numbers. */
