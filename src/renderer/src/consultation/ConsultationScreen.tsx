@@ -78,7 +78,9 @@ function Consultation({ state, setState }: { state: ConsultationState; setState:
         </div>
       ) : state.blocks.length > 0 ? (
         <>
-          <StepList label={t('steps.label')} steps={clinicianStepItems(state, { patientPart: t('steps.patientPart'), signOff: t('steps.signOff') })} />
+          <div className="cn-sidebar">
+            <StepList label={t('steps.label')} steps={clinicianStepItems(state, { patientPart: t('steps.patientPart'), signOff: t('steps.signOff') })} />
+          </div>
           <BlockedPanel state={state} onSaved={setState} />
         </>
       ) : (
@@ -132,7 +134,7 @@ function ClinicianFlow({
 
   return (
     <>
-      <div>
+      <div className="cn-sidebar">
         <StepList label={t('steps.label')} steps={items} onOpen={open} openKey={openKey} />
         <details className="cn-details cn-end-early">
           <summary>{t('end.early')}</summary>

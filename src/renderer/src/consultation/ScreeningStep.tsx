@@ -86,7 +86,7 @@ function ScreeningQuestionForm(props: {
           {t('screening.chooseAnswer')}
         </p>
       ) : null}
-      {withDetails ? (
+      {withDetails && (answer === 'yes' || details !== '') ? (
         <div className="cn-field">
           <label htmlFor={detailsId}>{t('screening.details')}</label>
           <textarea
@@ -100,17 +100,15 @@ function ScreeningQuestionForm(props: {
           {saving.fields.details ? <p className="cn-field-error">{saving.fields.details}</p> : null}
         </div>
       ) : null}
-      {!readOnly ? (
-        <div className="cn-actions">
-          <button type="button" className="cn-button cn-button--secondary" onClick={save} disabled={saving.saving || !changed}>
+      <div className="cn-actions">
+        {!readOnly && changed ? (
+          <button type="button" className="cn-button cn-button--secondary" onClick={save} disabled={saving.saving}>
             {recorded ? t('screening.saveChange') : t('screening.save')}
           </button>
-          {recorded && !changed ? (
-            <span className="cn-done-mark">{t('screening.recorded', { at: formatDateTime(recorded.at) })}</span>
-          ) : null}
-        </div>
-      ) : null}
-      <SaveStatus state={saving.state} />
+        ) : null}
+        {recorded && !changed ? <span className="cn-done-mark">{t('screening.recorded', { at: formatDateTime(recorded.at) })}</span> : null}
+      </div>
+      <SaveStatus state={saving.state} quiet />
       {recorded?.raised === 'contraindication' ? (
         <div className="cn-notice cn-notice--stop">
           <h3>{t('screening.contraindication')}</h3>

@@ -71,9 +71,10 @@ export function useSaving() {
 }
 
 /** The "Saved" line: polite live region for progress, an alert for a failure. */
-export function SaveStatus({ state, large = false }: { state: SaveState; large?: boolean }) {
+export function SaveStatus({ state, large = false, quiet = false }: { state: SaveState; large?: boolean; quiet?: boolean }) {
   const { t } = useTranslation('consultation')
-  const cls = `cn-save-status${large ? ' cn-save-status--large' : ''}`
+  // `quiet`: the step shows its own saved mark; "Saved" is then only spoken.
+  const cls = `cn-save-status${large ? ' cn-save-status--large' : ''}${quiet && state.kind !== 'saving' ? ' cn-visually-hidden' : ''}`
   return (
     <>
       <p className={cls} role="status" aria-live="polite">
