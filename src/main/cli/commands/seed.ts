@@ -17,11 +17,10 @@ export const seedCommand: CliCommand = {
   name: 'seed',
   summary: 'Generate a clinic-sized, deterministic data set (patients, consultations, signed PDFs) in a new data folder.',
   usage:
-    'npm run cli -- seed --data DIR [--patients N] [--consultations M] [--seed S] [--pdf-every K]\n' +
+    'npm run cli -- seed --data DIR [--patients N] [--consultations M] [--seed S]\n' +
     '  --patients N        patients to register (default 1000)\n' +
     '  --consultations M   consultations to record (default 3 per patient)\n' +
-    '  --seed S            any text; the same seed gives the same data (default "1")\n' +
-    '  --pdf-every K       signed-off consultations that share one generated, really signed PDF (default: chosen for speed)',
+    '  --seed S            any text; the same seed gives the same data (default "1")',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -30,22 +29,18 @@ export const seedCommand: CliCommand = {
         patients: { type: 'string' },
         consultations: { type: 'string' },
         seed: { type: 'string' },
-        'pdf-every': { type: 'string' },
       },
       strict: true,
     })
     if (!values.data) throw new UsageError('--data DIR is required.')
     const patients = count('patients', values.patients, 1000)
     const consultations = count('consultations', values.consultations, patients * 3)
-    const pdfEvery = values['pdf-every'] === undefined ? undefined : count('pdf-every', values['pdf-every'], 1)
-    if (pdfEvery === 0) throw new UsageError('--pdf-every must be 1 or more.')
     const report = await seedClinicData({
       dataDir: values.data,
       resourcesDir,
       patients,
       consultations,
       seed: values.seed ?? '1',
-      pdfEvery,
       log: (line) => console.log(line),
     })
     const c = report.consultations
@@ -55,7 +50,7 @@ export const seedCommand: CliCommand = {
     console.log(
       `  ${n(c.signedOff + c.notTreated + c.inProgress)} consultations: ${n(c.signedOff)} signed off (${n(c.withdrawn)} later withdrawn), ${n(c.notTreated)} not treated, ${n(c.inProgress)} in progress`,
     )
-    if (c.storedPdfs > 0) console.log(`  ${n(c.storedPdfs)} stored signed PDFs (${n(c.distinctPdfs)} distinct documents)`)
+    if (c.storedPdfs > 0) console.log(`  ${n(c.storedPdfs)} stored signed PDFs (${n(c.distinctPdfs)} distinct documents, from ${n(c.realRuns)} consultations run for real)`)
     console.log(`  ${n(report.auditRows)} audit rows, chained`)
     for (const note of report.notes) console.log(`Note: ${note}`)
     console.log('Logins (username / password / role):')

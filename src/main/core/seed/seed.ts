@@ -21,6 +21,7 @@ import { foldForSearch } from '../../../shared/text-fold'
 import { createClinic } from '../clinic/setup'
 import type { Actor, CoreContext } from '../context'
 import { Core } from '../core'
+import { createPatient } from '../patients/patients'
 import { countUsers, createUser } from '../users/users'
 import { BulkAuditWriter } from './audit-writer'
 import { ConsultationSeeder, type ConsultationCounts } from './consultations'
@@ -35,8 +36,6 @@ export interface SeedOptions {
   patients: number
   consultations: number
   seed: string
-  /** Consultations that share one generated, really signed PDF (see consultations.ts). */
-  pdfEvery?: number
   log?: (line: string) => void
 }
 
@@ -77,10 +76,15 @@ const EDIT_SHARE = 0.05
 /** A settable clock: the core's services run "at" simulated times. */
 class SeedClock {
   current: Date
+  ticking: Prng | null = null
   constructor(start: Date) {
     this.current = start
   }
-  readonly now = (): Date => new Date(this.current)
+  readonly now = (): Date => {
+    const d = new Date(this.current)
+    if (this.ticking) this.advance(this.ticking.int(1500, 12_000))
+    return d
+  }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms)
   }
@@ -120,29 +124,39 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
       actors.set(u.username, { id: s.id, name: s.displayName, role: s.role })
     }
     const staff = SEED_LOGINS.filter((u) => u.role === 'staff').map((u) => actors.get(u.username)!)
-    const clinicians = SEED_LOGINS.filter((u) => u.role === 'clinician').map((u) => actors.get(u.username)!)
 
-    const consultations = new ConsultationSeeder(ctx, {
+    const consultations = new ConsultationSeeder(core, {
       clock,
       rng: root.fork('consultations'),
-      clinicians,
-      logins: SEED_LOGINS,
+      clinicians: SEED_LOGINS.filter((u) => u.role === 'clinician').map((u) => ({ actor: actors.get(u.username)!, username: u.username, password: u.password })),
       total: opts.consultations,
-      pdfEvery: opts.pdfEvery,
       log,
     })
-    if (opts.consultations > 0) await consultations.prepare()
+    // The template consultations' patients are registered through the core's own service.
+    const patients: GeneratedPatient[] = []
+    const templatePatients: { id: number; fields: PatientFields }[] = []
+    for (let i = 0; i < Math.min(consultations.templateCount, opts.patients); i++) {
+      clock.advance(patientRng.int(5, 40) * 60_000)
+      const p = generatePatient(patientRng, patients.length + 1, clock.current)
+      patients.push(p)
+      const created = createPatient(ctx, pickRng.pick(staff), p.fields)
+      templatePatients.push({ id: created.id, fields: p.fields })
+    }
+    if (templatePatients.length > 0) await consultations.prepare(templatePatients)
 
     // ---- The bulk ----
     const audit = new BulkAuditWriter(ctx.db, ctx.auditKey)
     const edits = Math.round(opts.patients * EDIT_SHARE)
-    const remaining: Record<Kind, number> = { patient: opts.patients, edit: edits, consultation: opts.consultations }
-    const total = opts.patients + edits + opts.consultations
-    const patients: GeneratedPatient[] = []
+    const remaining: Record<Kind, number> = {
+      patient: opts.patients - patients.length,
+      edit: edits,
+      consultation: opts.consultations - consultations.counts.realRuns,
+    }
+    const total = remaining.patient + remaining.edit + remaining.consultation
     const edited = new Set<number>()
     const w = patientWriter(ctx, audit)
     let editsWritten = 0
-    const startFraction = 0.002 // the first days are setup and training
+    const startFraction = Math.max(0.002, (clock.current.getTime() - timeline.start.getTime() + 86_400_000) / (timeline.end.getTime() - timeline.start.getTime()))
     const queue = new StepQueue()
     const batch = new BatchWriter(ctx, BATCH)
     const drainUntil = (t: number) => {
@@ -183,7 +197,6 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
     }
     drainUntil(Infinity)
     batch.commit()
-    consultations.finish(audit)
     ctx.db.pragma('wal_checkpoint(TRUNCATE)')
     return {
       patients: patients.length,
