@@ -191,7 +191,6 @@ export class ConsultationSeeder {
       const p = templatePatients[i]!
       const clinician = clinicians[i % clinicians.length]!
       clock.advance(rng.int(20, 90) * 60_000)
-      const startedAt = clock.current.getTime()
       clock.ticking = rng.fork(`tick ${i}`)
       let consultationId: number
       try {
@@ -220,7 +219,7 @@ export class ConsultationSeeder {
       }
       this.counts.realRuns++
       this.count(variant === 'not_treated' ? 'not_treated' : variant === 'withdrawn' ? 'withdrawn' : 'signed')
-      this.templates.push(this.capture(variant, consultationId, p, startedAt))
+      this.templates.push(this.capture(variant, consultationId, p))
     }
     this.counts.distinctPdfs = (this.ctx.db.prepare('SELECT count(DISTINCT sha256) AS n FROM consent_documents').get() as { n: number }).n
     this.counts.storedPdfs = (this.ctx.db.prepare('SELECT count(*) AS n FROM consent_documents').get() as { n: number }).n
@@ -247,7 +246,7 @@ export class ConsultationSeeder {
     }
   }
 
-  private capture(variant: Variant, consultationId: number, p: { id: number; fields: PatientFields }, startedAt: number): Template {
+  private capture(variant: Variant, consultationId: number, p: { id: number; fields: PatientFields }): Template {
     const db = this.ctx.db
     const row = db.prepare('SELECT * FROM consultations WHERE id = ?').get(consultationId) as Template['final'] & {
       clinician_id: number
