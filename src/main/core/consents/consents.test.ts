@@ -1,0 +1,111 @@
+// The staff desk's calls against a real clinic: finding consents by part of a
+// name (accents ignored), by record number and by date; the stored bytes
+// coming back unchanged; saves in the audit trail; stored documents that
+// cannot be altered, and a document altered behind the app's back refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Core } from '../core'
+import { resourcesDir } from '../paths'
+import { seedDemo, DEMO_LOGINS } from '../clinic/demo'
+import type { HostLink } from '../dispatch/types'
+import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
+import type { ApiError } from '../../../shared/errors'
+import { verifyAuditChain } from '../audit/chain'
+
+class Desk implements HostLink {
+  sessionId: string | null = null
+  constructor(readonly core: Core) {}
+  setSessionId(id: string | null) {
+    this.sessionId = id
+  }
+  async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+    const r = await this.core.dispatch(name, input, this)
+    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
+    return r.value as CallOutput<N>
+  }
+  async fail(name: CallName, input: unknown): Promise<ApiError> {
+    const r = await this.core.dispatch(name, input, this)
+    if (r.ok) throw new Error(`${name} was expected to fail`)
+    return r.error
+  }
+}
+
+const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!
+
+describe('the staff desk', () => {
+  let core: Core
+  let staff: Desk
+
+  beforeAll(async () => {
+    core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-desk-')), resourcesDir })
+    await seedDemo(core.ctx, core) // the demo, with its signed consultation for Zoë Ñúñez-Øberg
+    staff = new Desk(core)
+    await staff.call('session.login', { username: login('staff').username, password: login('staff').password })
+  })
+  afterAll(() => core?.close())
+
+  it('finds the consent by part of the name, accents ignored, and by record number', async () => {
+    for (const query of ['nunez', 'Zoë', 'øber', 'zoe nun', 'mrn-1001', '']) {
+      const found = await staff.call('consents.search', { query })
+      expect(found.map((f) => f.patient.recordNumber), query).toEqual(['MRN-1001'])
+    }
+    expect(await staff.call('consents.search', { query: 'Müller' })).toEqual([])
+    const [item] = await staff.call('consents.search', { query: 'nunez' })
+    expect(item).toMatchObject({ status: 'signed_off', clinicianName: 'Dr. Victor Beer, dermatologist', withdrawnAt: null, document: { kind: 'consent', signedBy: 'Dr. Victor Beer, dermatologist' } })
+  })
+
+  it('filters by the sign-off date', async () => {
+    const [item] = await staff.call('consents.search', { query: 'nunez' })
+    const d = new Date(item!.signedOffAt)
+    const local = (x: Date) => `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`
+    const next = new Date(d.getTime() + 86_400_000)
+    const prev = new Date(d.getTime() - 86_400_000)
+    expect(await staff.call('consents.search', { query: '', from: local(d), to: local(d) })).toHaveLength(1)
+    expect(await staff.call('consents.search', { query: '', from: local(next) })).toHaveLength(0)
+    expect(await staff.call('consents.search', { query: '', to: local(prev) })).toHaveLength(0)
+    const bad = await staff.fail('consents.search', { query: '', from: local(next), to: local(prev) })
+    expect(bad.fields).toEqual([{ path: 'to', code: 'date_before_start' }])
+  })
+
+  it('gives back exactly the stored bytes, and records a save', async () => {
+    const [item] = await staff.call('consents.search', { query: 'nunez' })
+    const pdf = await staff.call('consents.getPdf', { documentId: item!.document.documentId })
+    const bytes = Buffer.from(pdf.base64, 'base64')
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(item!.document.sha256)
+    expect(pdf.sha256).toBe(item!.document.sha256)
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.fileName).toBe(item!.document.fileName)
+    await staff.call('consents.recordSaved', { documentId: pdf.documentId, how: 'download' })
+    const detail = await staff.call('consents.get', { consultationId: item!.consultationId })
+    expect(detail.history.map((h) => h.what)).toEqual(expect.arrayContaining(['Consultation started', 'The patient signed', 'Signed off by the clinician (record frozen)', 'PDF saved (downloaded)']))
+    expect(detail.history.at(-1)).toMatchObject({ what: 'PDF saved (downloaded)', by: 'Sam Reyes (front desk)' })
+    expect(detail.documents).toHaveLength(1)
+    expect(verifyAuditChain(core.ctx.db, core.ctx.auditKey).ok).toBe(true)
+  })
+
+  it('is for clinicians and staff only', async () => {
+    const admin = new Desk(core)
+    await admin.call('session.login', { username: login('admin').username, password: login('admin').password })
+    expect((await admin.fail('consents.search', { query: '' })).code).toBe('forbidden')
+    expect((await new Desk(core).fail('consents.getPdf', { documentId: 1 })).code).toBe('unauthenticated')
+  })
+
+  it('never lets a stored consent change, and refuses one changed behind the app’s back', async () => {
+    const db = core.ctx.db
+    expect(() => db.prepare("UPDATE consent_documents SET pdf = x'00'").run()).toThrow(/append-only/)
+    expect(() => db.prepare('DELETE FROM consent_documents').run()).toThrow(/append-only/)
+    // Someone with the database file drops the protection and edits the bytes.
+    const [item] = await staff.call('consents.search', { query: 'nunez' })
+    db.exec('DROP TRIGGER consent_documents_no_update')
+    const stored = (db.prepare('SELECT pdf FROM consent_documents WHERE id = ?').get(item!.document.documentId) as { pdf: Buffer }).pdf
+    const edited = Buffer.from(stored)
+    edited[Math.floor(edited.length / 3)]! ^= 0x20
+    db.prepare('UPDATE consent_documents SET pdf = ? WHERE id = ?').run(edited, item!.document.documentId)
+    const e = await staff.fail('consents.getPdf', { documentId: item!.document.documentId })
+    expect(e.code).toBe('internal')
+    expect(e.message).toContain('does not match its recorded fingerprint')
+  })
+})
