@@ -300,7 +300,12 @@ test('login and adding a patient work with the keyboard alone', async ({ page, r
 
   await expect(page.getByRole('heading', { level: 1, name: 'Patients' })).toBeFocused()
   await kb.press('Tab')
-  await expect(page.getByRole('button', { name: 'Add patient' })).toBeFocused()
+  const add = page.getByRole('button', { name: 'Add patient' })
+  await expect(add).toBeFocused()
+  // A keyboard user can see where they are: a solid focus ring of at least 2px.
+  const ring = await add.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth }))
+  expect(ring.style).toBe('solid')
+  expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(2)
   await kb.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'Add patient' })).toBeFocused()
   await kb.press('Tab')
@@ -356,6 +361,7 @@ test('first run shows the setup screen', async ({ page }) => {
   await page.getByLabel('Password again').fill('different')
   await page.getByRole('button', { name: 'Create the clinic' }).click()
   await expect(page.getByLabel('Password again')).toHaveAccessibleDescription(/not the same/)
+  await expect(page.getByRole('alert')).toHaveText(/Nothing was saved/)
   await page.getByLabel('Password again').fill('short')
   await page.getByRole('button', { name: 'Create the clinic' }).click()
   await expect(page.getByLabel('Clinic name')).toHaveAccessibleDescription(/Please fill this in/)

@@ -36,6 +36,7 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
     setFields({})
     if (v.password !== v.confirm) {
       setFields({ 'admin.confirm': 'password_mismatch' })
+      setProblem(t('common:form.fixFields'))
       announce(t('common:form.fixFields'))
       focusFirstInvalid(form.current)
       return
@@ -51,6 +52,7 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
       const f = fieldErrorsOf(err)
       setFields(f)
       if (Object.keys(f).length) {
+        setProblem(t('common:form.fixFields'))
         announce(t('common:form.fixFields'))
         focusFirstInvalid(form.current)
       } else setProblem(errorText(t, err))
