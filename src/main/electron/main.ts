@@ -53,6 +53,7 @@ async function start(): Promise<void> {
   // and nothing outside the app's own origin is ever fetched.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setDevicePermissionHandler(() => false)
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isAllowedRequestUrl(details.url) }))
 
   serveRenderer(join(appPath, 'out', 'renderer'))

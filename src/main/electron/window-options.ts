@@ -34,6 +34,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       spellcheck: false,
       devTools: process.env.NODE_ENV === 'development',
       safeDialogs: true,
+      // A middle click must not open anything either (Electron checklist: limit navigation).
+      disableBlinkFeatures: 'Auxclick',
     },
   }
 }
