@@ -1,5 +1,6 @@
 // Every benchmark, in the order they run.
 import type { Benchmark } from '../lib/types'
+import { open100k } from './open-100k'
 import { search100k } from './search-100k'
 
-export const BENCHMARKS: Benchmark[] = [search100k]
+export const BENCHMARKS: Benchmark[] = [search100k, open100k]
