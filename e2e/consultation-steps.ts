@@ -315,3 +315,111 @@ export async function signOff(page: Page, opts: { shoot?: boolean } = {}): Promi
   await page.getByRole('button', { name: 'Sign off' }).click()
   await expect(page.getByText('This consultation is signed off. It cannot be changed.', { exact: false })).toBeVisible()
 }
+
+// ---- Through the API, for specs whose subject is a later step ----
+
+export interface ApiHost {
+  origin: string
+  token: string
+}
+
+/**
+ * Calls the browser host's API as the page would: with the launch token and
+ * the page's own session cookie (page.request shares the browser context's cookies).
+ */
+export async function apiCall<T = unknown>(page: Page, host: ApiHost, name: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: T; error?: { code: string; message: string } } }> {
+  const res = await page.request.post(`${host.origin}/api/${name}`, {
+    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', Origin: host.origin },
+    data: input,
+  })
+  return { status: res.status(), body: await res.json() }
+}
+
+export async function apiOk<T = unknown>(page: Page, host: ApiHost, name: string, input: unknown): Promise<T> {
+  const r = await apiCall<T>(page, host, name, input)
+  expect(r.body.ok, `${name}: ${JSON.stringify(r.body.error)}`).toBe(true)
+  return r.body.value as T
+}
+
+interface StepLike {
+  step: string
+  phase: string
+  done: boolean
+  sectionId?: string
+  questionId?: string
+}
+interface StateLike {
+  id: number
+  progress: { current: StepLike | null }
+  script: { content: { sections: { id: string; kind: string; products?: { id: string }[]; areas?: { id: string }[] }[] } }
+}
+
+/** The clinician's whole part through the API (every screening answer "No"), stopping before the hand-over. */
+export async function clinicianPartThroughApi(page: Page, host: ApiHost, consultationId: number): Promise<void> {
+  const id = { consultationId }
+  let s = await apiOk<StateLike>(page, host, 'consultation.get', id)
+  const shown = new Set<string>()
+  const sectionOf = (st: StepLike) =>
+    st.sectionId ?? s.script.content.sections.find((x) => x.kind === 'screening')!.id
+  for (let guard = 0; guard < 200; guard++) {
+    const cur = s.progress.current
+    if (!cur || cur.phase !== 'clinician' || cur.step === 'enter_patient_mode') return
+    const sectionId = sectionOf(cur)
+    if (!shown.has(sectionId)) {
+      shown.add(sectionId)
+      s = await apiOk<StateLike>(page, host, 'consultation.markSectionShown', { ...id, sectionId })
+      continue
+    }
+    const section = s.script.content.sections.find((x) => x.id === sectionId)!
+    switch (cur.step) {
+      case 'answer_screening':
+        s = await apiOk(page, host, 'consultation.recordScreeningAnswer', { ...id, questionId: cur.questionId, answer: 'no', details: '' })
+        break
+      case 'offer_medication_guide':
+        s = await apiOk(page, host, 'consultation.recordMedicationGuideOffer', { ...id, accepted: true })
+        break
+      case 'save_expectations':
+        s = await apiOk(page, host, 'consultation.saveExpectations', {
+          ...id,
+          goals: 'Soften the frown lines.',
+          areaIds: [section.areas![0]!.id],
+          otherAreas: '',
+          timelineAcknowledged: true,
+        })
+        break
+      case 'save_treatment_plan':
+        s = await apiOk(page, host, 'consultation.saveTreatmentPlan', {
+          ...id,
+          productId: section.products![0]!.id,
+          lotNumber: 'C3709A',
+          expiryDate: isoInDays(200),
+          dilution: { vialUnits: 100, diluentMl: 2.5 },
+          sites: [
+            { site: 'Procerus', units: 4 },
+            { site: 'Left corrugator', units: 8 },
+            { site: 'Right corrugator', units: 8 },
+          ],
+        })
+        break
+      case 'discuss_section':
+        s = await apiOk(page, host, 'consultation.markSectionDiscussed', { ...id, sectionId })
+        break
+      default:
+        throw new Error(`unexpected clinician step ${cur.step}`)
+    }
+  }
+  throw new Error('the clinician part did not end')
+}
+
+/** Starts a consultation for the patient whose page is open, does the clinician's part through the API and reloads the screen. */
+export async function consultationReadyForPatient(page: Page, host: ApiHost, patientName: string): Promise<number> {
+  await startConsultation(page, patientName)
+  const list = await apiOk<{ id: number; status: string }[]>(page, host, 'consultation.listInProgress', {})
+  const consultationId = list[0]!.id
+  await clinicianPartThroughApi(page, host, consultationId)
+  // Re-open the consultation: it resumes at the first step not done, the hand-over.
+  await page.getByRole('button', { name: 'Back to the patient' }).click()
+  await page.getByRole('button', { name: /Resume the consultation started/ }).first().click()
+  await expect(page.getByRole('heading', { level: 2, name: "The patient's part" })).toBeVisible()
+  return consultationId
+}
