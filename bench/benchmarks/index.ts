@@ -2,5 +2,6 @@
 import type { Benchmark } from '../lib/types'
 import { open100k } from './open-100k'
 import { search100k } from './search-100k'
+import { initialJs, tti } from './tti'
 
-export const BENCHMARKS: Benchmark[] = [search100k, open100k]
+export const BENCHMARKS: Benchmark[] = [search100k, open100k, tti, initialJs]
