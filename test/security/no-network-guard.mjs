@@ -21,8 +21,7 @@ net.Socket.prototype.connect = function (...args) {
   const host = opts?.host ?? (opts?.path ? null : 'localhost')
   if (host !== null && !LOOPBACK.test(String(host))) {
     record('tcp', `${host}:${opts.port}`)
-    const sock = this
-    process.nextTick(() => sock.destroy(new Error(`blocked outbound connection to ${host}`)))
+    process.nextTick(() => this.destroy(new Error(`blocked outbound connection to ${host}`)))
     return this
   }
   return connect.apply(this, args)
