@@ -24,6 +24,8 @@ export interface ScriptSummary {
   storedAt: string
   /** True for the highest version of this script id and language. */
   latest: boolean
+  /** True for the version `consultation.start` uses when no script is chosen. */
+  isDefault: boolean
 }
 
 export interface StoredScript extends ScriptSummary {

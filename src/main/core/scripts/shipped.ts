@@ -7,8 +7,8 @@ import { SYSTEM_ACTOR, type CoreContext } from '../context'
 import { storeScript } from './store'
 import { parseScriptOrThrow } from './validate'
 
-/** The script a consultation uses when the clinician does not pick another. */
-export const DEFAULT_SCRIPT = { scriptId: 'botox-cosmetic', language: 'en' } as const
+/** The script a consultation uses when the clinician does not pick another (defined with the store, which marks it). */
+export { DEFAULT_SCRIPT } from './store'
 
 export function shippedScriptFiles(resourcesDir: string): string[] {
   const dir = join(resourcesDir, 'scripts')

@@ -22,6 +22,9 @@ interface ScriptRow {
   stored_by: number | null
 }
 
+/** The script a consultation uses when the clinician does not pick another (its newest version). */
+export const DEFAULT_SCRIPT = { scriptId: 'botox-cosmetic', language: 'en' } as const
+
 function isLatest(ctx: CoreContext, r: ScriptRow): boolean {
   const top = ctx.db
     .prepare('SELECT max(version) AS v FROM scripts WHERE script_id = ? AND language = ?')
@@ -31,6 +34,7 @@ function isLatest(ctx: CoreContext, r: ScriptRow): boolean {
 
 function toSummary(ctx: CoreContext, r: ScriptRow, content?: ConsultationScript): ScriptSummary {
   const c = content ?? readContent(r)
+  const latest = isLatest(ctx, r)
   return {
     storedId: r.id,
     scriptId: r.script_id,
@@ -41,7 +45,8 @@ function toSummary(ctx: CoreContext, r: ScriptRow, content?: ConsultationScript)
     sha256: r.sha256,
     source: r.source,
     storedAt: r.stored_at,
-    latest: isLatest(ctx, r),
+    latest,
+    isDefault: latest && r.script_id === DEFAULT_SCRIPT.scriptId && r.language === DEFAULT_SCRIPT.language,
   }
 }
 
