@@ -58,6 +58,7 @@ export function HandOverStep({ state, onSaved, onHandedOver, headingRef }: Props
         </>
       ) : null}
       <div className="cn-actions">
+        {openFlags.length > 0 ? <p className="cn-field__hint">{t('handOver.answerFirst')}</p> : null}
         <button type="button" className="cn-button cn-button--primary" onClick={handOver} disabled={!canHandOver || saving.saving}>
           {patientDone > 0 ? t('handOver.handBackToPatient') : t('handOver.button')}
         </button>
