@@ -63,8 +63,8 @@ def ack(c, key, event, audit):
         event_id = cur.lastrowid
         last = c.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         detail = dict(audit["detail"])
-        if "eventId" in detail:
-            detail["eventId"] = event_id
+        if "eventIds" in detail:
+            detail["eventIds"] = [event_id]
         r = {
             "id": (last[0] if last else 0) + 1,
             "at": event["at"],
