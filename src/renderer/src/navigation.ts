@@ -19,6 +19,9 @@ export type Route =
   | { name: 'settings' }
   /** A consultation as the clinician runs it, or reads it when finished. */
   | { name: 'consultation'; id: number }
+  /** The staff desk: signed consents, and one consent with its PDF. */
+  | { name: 'consents' }
+  | { name: 'consent'; consultationId: number }
 
 export type RouteName = Route['name']
 export type RouteOf<N extends RouteName> = Extract<Route, { name: N }>

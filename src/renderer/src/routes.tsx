@@ -18,6 +18,8 @@ import { UsersScreen } from './screens/users/UsersScreen'
 import { UserFormScreen } from './screens/users/UserFormScreen'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
 import { ConsultationScreen } from './consultation/ConsultationScreen'
+import { ConsentsScreen } from './consents/ConsentsScreen'
+import { ConsentDetailScreen } from './consents/ConsentDetailScreen'
 
 interface ScreenEntry<N extends RouteName> {
   roles: readonly Role[]
@@ -36,6 +38,8 @@ export const SCREENS: { [N in RouteName]: ScreenEntry<N> } = {
   userNew: { roles: ADMIN, render: () => <UserFormScreen /> },
   settings: { roles: ADMIN, render: () => <SettingsScreen /> },
   consultation: { roles: PATIENT_DESK, render: (r) => <ConsultationScreen id={r.id} /> },
+  consents: { roles: PATIENT_DESK, render: () => <ConsentsScreen /> },
+  consent: { roles: PATIENT_DESK, render: (r) => <ConsentDetailScreen consultationId={r.consultationId} /> },
 }
 
 export interface MenuItem {
@@ -47,6 +51,7 @@ export interface MenuItem {
 
 export const MENU: readonly MenuItem[] = [
   { route: { name: 'patients' }, label: (t) => t('common:nav.patients'), covers: ['patients', 'patientNew', 'patient', 'patientEdit', 'consultation'] },
+  { route: { name: 'consents' }, label: (t) => t('consents:menu'), covers: ['consents', 'consent'] },
   { route: { name: 'users' }, label: (t) => t('common:nav.users'), covers: ['users', 'userNew'] },
   { route: { name: 'settings' }, label: (t) => t('common:nav.settings'), covers: ['settings'] },
 ]

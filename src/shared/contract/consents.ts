@@ -42,7 +42,12 @@ export interface ConsentListItem {
 
 export interface ConsentHistoryEntry {
   at: string
-  /** Plain words: "Consent signed off", "PDF printed on DermTestPDF"... */
+  /** The audit action, e.g. `consultation.sign_off`, `consent_document.print`: what a screen translates. */
+  action: string
+  /** For a print: the printer's name; for a save: how it was saved. */
+  printer: string | null
+  how: string | null
+  /** Plain English, for the command line and logs: "Signed off by the clinician", "PDF printed on DermTestPDF"... */
   what: string
   by: string
 }

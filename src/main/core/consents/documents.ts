@@ -157,7 +157,14 @@ function history(ctx: CoreContext, consultationId: number, documentIds: number[]
       const detail = JSON.parse(r.detail) as Record<string, unknown>
       if (r.action === 'consent_document.print' && typeof detail.printer === 'string') what = `PDF printed on ${detail.printer}`
       if (r.action === 'consent_document.save') what = detail.how === 'download' ? 'PDF saved (downloaded)' : 'PDF saved'
-      return { at: r.at, what, by: r.actor_name }
+      return {
+        at: r.at,
+        action: r.action,
+        printer: typeof detail.printer === 'string' ? detail.printer : null,
+        how: typeof detail.how === 'string' ? detail.how : null,
+        what,
+        by: r.actor_name,
+      }
     })
 }
 
