@@ -184,7 +184,7 @@ test('staff never see user management, and the core refuses them through the API
   await seedClinicThroughApi(request, h)
   await page.goto(h.url)
   await logIn(page, STAFF.username, STAFF.password)
-  await expect(menu(page).getByRole('button')).toHaveText(['Patients'])
+  await expect(menu(page).getByRole('button', { name: 'Patients' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Users' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Settings' })).toHaveCount(0)
 
@@ -348,6 +348,14 @@ test('the demo clinic shows its logins and its patients can be found without acc
   await screenshot(page, '05-patients-demo')
   const results = await searchPatients(page, 'muller')
   await expect(results.getByRole('row', { name: /Hans Müller/ })).toBeVisible()
+
+  // On a tablet held upright the same screen still fits and stays usable.
+  await page.setViewportSize({ width: 768, height: 1024 })
+  await page.getByRole('button', { name: 'Hans Müller' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Hans Müller' })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768)
+  await expectAccessible(page, 'patient detail on a tablet')
+  await screenshot(page, '11-patient-detail-tablet')
 })
 
 test('first run shows the setup screen', async ({ page }) => {

@@ -55,12 +55,14 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="shell__user-name">{session.user.displayName}</span>
             <span className="shell__role">{roleText(t, session.user.role)}</span>
           </div>
-          <button type="button" className="button button--quiet" onClick={lock}>
-            {t('shell.lock')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={logOut}>
-            {t('shell.logOut')}
-          </button>
+          <div className="shell__actions">
+            <button type="button" className="button button--quiet" onClick={lock}>
+              {t('shell.lock')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={logOut}>
+              {t('shell.logOut')}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
