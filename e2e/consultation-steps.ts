@@ -423,3 +423,64 @@ export async function consultationReadyForPatient(page: Page, host: ApiHost, pat
   await expect(page.getByRole('heading', { level: 2, name: "The patient's part" })).toBeVisible()
   return consultationId
 }
+
+/** A plausible signature as the pad records it: two strokes, enough points, wide enough. */
+export function syntheticStrokes(): { x: number; y: number; t: number; pressure: number }[][] {
+  const wave = Array.from({ length: 40 }, (_, i) => ({ x: 20 + i * 6, y: 80 - Math.round(Math.sin(i / 3) * 30), t: i * 16, pressure: 0.5 }))
+  const line = Array.from({ length: 12 }, (_, i) => ({ x: 20 + i * 18, y: 120, t: 900 + i * 16, pressure: 0.5 }))
+  return [wave, line]
+}
+
+/** A PNG of a scribble, drawn by the browser's own canvas (what the pad would send). */
+export async function signaturePng(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const c = document.createElement('canvas')
+    c.width = 300
+    c.height = 150
+    const g = c.getContext('2d')!
+    g.fillStyle = '#fff'
+    g.fillRect(0, 0, 300, 150)
+    g.beginPath()
+    for (let i = 0; i < 40; i++) g.lineTo(20 + i * 6, 80 - Math.sin(i / 3) * 30)
+    g.stroke()
+    return c.toDataURL('image/png')
+  })
+}
+
+interface PatientStateLike {
+  progress: { current: StepLike | null }
+  script: { content: { sections: { id: string; kind: string; questions?: { id: string; correctOptionId?: string }[] }[] } }
+}
+
+/** The patient's whole part through the API (patient mode on), ending with the screen taken back. */
+export async function patientPartThroughApi(page: Page, host: ApiHost, consultationId: number, fullName: string): Promise<void> {
+  const id = { consultationId }
+  let s = await apiOk<PatientStateLike>(page, host, 'consultation.enterPatientMode', id)
+  const png = await signaturePng(page)
+  for (let guard = 0; guard < 60; guard++) {
+    const cur = s.progress.current
+    if (!cur || cur.phase !== 'patient') break
+    switch (cur.step) {
+      case 'acknowledge_section':
+        s = await apiOk(page, host, 'consultation.acknowledgeSection', { ...id, sectionId: cur.sectionId, initials: 'XY' })
+        break
+      case 'answer_comprehension': {
+        const q = s.script.content.sections.flatMap((x) => x.questions ?? []).find((x) => x.id === cur.questionId)!
+        s = (await apiOk<{ state: PatientStateLike }>(page, host, 'consultation.answerComprehension', { ...id, questionId: q.id, optionId: q.correctOptionId })).state
+        break
+      }
+      case 'confirm_review':
+        s = await apiOk(page, host, 'consultation.confirmReview', { ...id, confirmed: true })
+        break
+      case 'esignature_choice':
+        s = await apiOk(page, host, 'consultation.recordElectronicSignatureChoice', { ...id, choice: 'agree' })
+        break
+      case 'patient_signature':
+        s = await apiOk(page, host, 'consultation.signAsPatient', { ...id, typedName: fullName, strokes: syntheticStrokes(), imagePng: png })
+        break
+      default:
+        throw new Error(`unexpected patient step ${cur.step}`)
+    }
+  }
+  await apiOk(page, host, 'consultation.exitPatientMode', { ...id, password: CLINICIAN.password })
+}

@@ -22,8 +22,10 @@ export function HandOverStep({ state, onSaved, onHandedOver, headingRef }: Props
   const clinicianTodo = state.progress.steps.filter((s) => s.phase === 'clinician' && !s.done && s.step !== 'enter_patient_mode')
   const todoSections = [...new Set(clinicianTodo.map((s) => sectionOfStep(state, s)?.title).filter(Boolean))]
   const openFlags = state.flags.filter((f) => !f.answer)
-  const patientSteps = state.progress.steps.filter((s) => s.phase === 'patient')
-  const patientDone = patientSteps.filter((s) => s.done).length
+  const acks = state.sections.filter((s) => s.needsAcknowledgment)
+  const acked = acks.filter((s) => s.acknowledgedAt).length
+  const passed = state.comprehension.filter((c) => c.passed).length
+  const patientStarted = state.progress.steps.some((s) => s.step === 'enter_patient_mode' && s.done)
   const canHandOver = clinicianTodo.length === 0 && openFlags.length === 0 && state.blocks.length === 0
 
   const handOver = async () => {
@@ -37,7 +39,9 @@ export function HandOverStep({ state, onSaved, onHandedOver, headingRef }: Props
         {t('handOver.title')}
       </h2>
       <p>{t('handOver.explain')}</p>
-      {patientDone > 0 ? <p>{t('handOver.patientProgress', { done: patientDone, total: patientSteps.length })}</p> : null}
+      {patientStarted ? (
+        <p>{t('handOver.patientProgress', { acked, ackTotal: acks.length, passed, questions: state.comprehension.length })}</p>
+      ) : null}
       {todoSections.length > 0 ? (
         <div className="cn-notice cn-notice--info">
           <h3>{t('handOver.stillToDo')}</h3>
@@ -60,7 +64,7 @@ export function HandOverStep({ state, onSaved, onHandedOver, headingRef }: Props
       <div className="cn-actions">
         {openFlags.length > 0 ? <p className="cn-field__hint">{t('handOver.answerFirst')}</p> : null}
         <button type="button" className="cn-button cn-button--primary" onClick={handOver} disabled={!canHandOver || saving.saving}>
-          {patientDone > 0 ? t('handOver.handBackToPatient') : t('handOver.button')}
+          {patientStarted ? t('handOver.handBackToPatient') : t('handOver.button')}
         </button>
       </div>
       <SaveStatus state={saving.state} />
