@@ -3,7 +3,7 @@
 // patient holds the screen. Restarted on the same data folder, the
 // consultation is listed as in progress and resumes at the first step not yet
 // done, with everything given so far intact.
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './support/a11y'
 import { screenshot } from './support/screenshots'
 import { startHost, type RunningHost } from './support/host'
@@ -25,7 +25,7 @@ test.afterEach(async () => {
   await host?.stop()
 })
 
-async function restartAndResume(page: import('@playwright/test').Page): Promise<void> {
+async function restartAndResume(page: Page): Promise<void> {
   await host.kill()
   host = await startHost(host.dataDir)
   await logInAsClinician(page, host.url)
