@@ -47,6 +47,7 @@ export interface ShellRecord {
   permissionCheck?: (...a: unknown[]) => boolean
   devicePermission?: (...a: unknown[]) => boolean
   beforeRequest?: (details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void
+  sessionEvents: Record<string, unknown>
   app: Emitter
   singleInstanceRequested: boolean
   dataDir: string
@@ -98,6 +99,8 @@ function fakeElectron(rec: ShellRecord, appPath: string) {
       setPermissionCheckHandler: (fn: ShellRecord['permissionCheck']) => (rec.permissionCheck = fn),
       setDevicePermissionHandler: (fn: ShellRecord['devicePermission']) => (rec.devicePermission = fn),
       webRequest: { onBeforeRequest: (fn: ShellRecord['beforeRequest']) => (rec.beforeRequest = fn) },
+      // 'will-download' (the save dialog's options); recorded by event name.
+      on: (event: string, fn: unknown) => (rec.sessionEvents[event] = fn),
     },
   }
   return {
@@ -156,6 +159,7 @@ export async function startShell(): Promise<ShellRecord> {
     windows: [],
     app: new Emitter(),
     singleInstanceRequested: false,
+    sessionEvents: {},
     dataDir: tempDir('derm-consent-userdata-'),
   }
   evaluate(await bundle('src/main/electron/main.ts', 'cjs'), join(ROOT, 'out', 'main', 'index.js'), fakeElectron(rec, appPath))

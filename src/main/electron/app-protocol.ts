@@ -4,6 +4,7 @@ import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../../shared/security'
+import { printDocument } from './system-print'
 import { APP_HOST, APP_SCHEME } from './window-options'
 
 const MIME: Record<string, string> = {
@@ -27,6 +28,12 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 })
+    const oneTime = /^\/__print\/([0-9a-f]{32}\.pdf)$/.exec(url.pathname)
+    if (oneTime) {
+      // A stored consent on its way to the system print dialog (system-print.ts).
+      const pdf = printDocument(oneTime[1]!)
+      return pdf ? new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff' } }) : new Response('Not found', { status: 404 })
+    }
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html'
     const file = join(rendererDir, rel)
     if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 })

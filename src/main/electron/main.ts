@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util'
 import { Core, FileKeyStore, type KeyWrapper } from '../core'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { bindContract } from './ipc'
+import { ElectronPrintService } from './system-print'
+import { cupsPrintService } from '../core/printing/cups'
 import { APP_ENTRY_URL, isAllowedRequestUrl, windowOptions } from './window-options'
 
 registerAppScheme()
@@ -46,7 +48,7 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromArgs()
   const wrapper = keychainWrapper()
   const keyStore = new FileKeyStore(join(dataDir, 'keys', wrapper ? 'audit-chain.key.safestorage' : 'audit-chain.key'), wrapper)
-  const core = Core.open({ dataDir, resourcesDir, keyStore })
+  const core = Core.open({ dataDir, resourcesDir, keyStore, printService: new ElectronPrintService(cupsPrintService) })
   app.on('will-quit', () => core.close())
 
   // No permission (camera, notifications, geolocation...) is ever granted,
@@ -55,6 +57,12 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false)
   session.defaultSession.setDevicePermissionHandler(() => false)
   session.defaultSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !isAllowedRequestUrl(details.url) }))
+
+  // Saving a consent: the renderer downloads the stored bytes (the same code
+  // as in the browser host) and Electron asks where with the system dialog.
+  session.defaultSession.on('will-download', (_e, item) => {
+    item.setSaveDialogOptions({ title: 'Save the consent PDF', filters: [{ name: 'PDF document', extensions: ['pdf'] }] })
+  })
 
   serveRenderer(join(appPath, 'out', 'renderer'))
   bindContract(core)

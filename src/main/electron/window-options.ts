@@ -51,7 +51,19 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
   }
 }
 
+/**
+ * Chromium's built-in PDF viewer, which shows a stored consent in the staff
+ * desk's preview and in the print window. It is part of Electron, not remote.
+ */
+export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'
+
 /** Schemes the renderer may load at all; anything else (http, https, ws, file) is cancelled. */
 export function isAllowedRequestUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('blob:app://') || url.startsWith('data:') || url.startsWith('devtools:')
+  return (
+    url.startsWith(`${APP_ORIGIN}/`) ||
+    url.startsWith('blob:app://') ||
+    url.startsWith('data:') ||
+    url.startsWith('devtools:') ||
+    url.startsWith(PDF_VIEWER_ORIGIN)
+  )
 }
