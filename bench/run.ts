@@ -12,7 +12,8 @@
 //   --warmup N         warm-up rounds (default 3)
 //   --only a,b         run only these benchmarks
 //   --seed S           seed of the generated clinic (default "bench")
-//   --consultations M  consultations in the 100,000-patient clinic (default 300000)
+//   --consultations M  consultations in the 100,000-patient clinic (default 10000; each one
+//                      stores a ~145 KB signed PDF and ~66 audited steps, so 300000 needs ~60 GB)
 //   --fresh            regenerate the cached clinic
 //   --keep             keep this run's scratch folder
 import { execFileSync } from 'node:child_process'
@@ -157,7 +158,7 @@ async function main(): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), 'derm-consent-bench-'))
   const log = (l: string) => console.log(l)
   const fixtures = new Fixtures(ROOT, workDir, { fresh: values.fresh ?? false, seed: values.seed ?? 'bench', log })
-  const env: BenchEnv = { rounds, warmup, workDir, root: ROOT, log, fixtures, consultations: Number(values.consultations ?? 300_000) }
+  const env: BenchEnv = { rounds, warmup, workDir, root: ROOT, log, fixtures, consultations: Number(values.consultations ?? 10_000) }
   if (rounds < 20) log(`Note: ${rounds} rounds is a development run; a reported run uses at least 20.`)
   const started = new Date()
   const results: BenchResult[] = []

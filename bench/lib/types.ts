@@ -1,7 +1,6 @@
-import type { Fixtures } from './fixtures'
-
 // The shape of one benchmark: what it measures, the contenders (ours and the
 // peers) each measured in the same run, and the goals as the issue states them.
+import type { Fixtures } from './fixtures'
 
 export type Unit = 'ms' | 'bytes'
 

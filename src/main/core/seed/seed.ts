@@ -115,8 +115,8 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
     // ---- Setup through the core's own services ----
     log('Creating the clinic and its users (password hashing takes a few seconds)...')
     const [admin, ...others] = SEED_LOGINS
-    await createClinic(ctx, { clinic: SEED_CLINIC, admin: { username: admin!.username, displayName: admin!.displayName, password: admin!.password } })
-    const adminActor: Actor = { id: 1, name: admin!.displayName, role: 'admin' }
+    const adminUser = await createClinic(ctx, { clinic: SEED_CLINIC, admin: { username: admin!.username, displayName: admin!.displayName, password: admin!.password } })
+    const adminActor: Actor = { id: adminUser.id, name: adminUser.displayName, role: 'admin' }
     const actors = new Map<string, Actor>()
     for (const u of others) {
       clock.advance(4 * 60_000)
@@ -169,34 +169,39 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
     let lastLog = performance.now()
     log(`Writing ${opts.patients.toLocaleString('en')} patients and ${opts.consultations.toLocaleString('en')} consultations...`)
     batch.begin()
-    for (let done = 0; done < total; done++) {
-      const at = timeline.at(startFraction + ((1 - startFraction) * (done + kindsRng.next())) / total)
-      drainUntil(at.getTime())
-      const kind = nextKind(kindsRng, remaining, patients.length)
-      remaining[kind]--
-      if (kind === 'patient') {
-        const p = generatePatient(patientRng, patients.length + 1, at)
-        patients.push(p)
-        w.register(patients.length, p.fields, at, pickRng.pick(staff))
-      } else if (kind === 'edit') {
-        const id = pickPatient(pickRng, patients.length, edited)
-        edited.add(id)
-        const p = patients[id - 1]!
-        const change = generateContactChange(editRng, p, id)
-        if (w.edit(id, p.fields, change, at, pickRng.pick(staff))) editsWritten++
-        p.fields = { ...p.fields, ...change }
-      } else {
-        const id = pickPatient(pickRng, patients.length, null)
-        for (const step of consultations.plan(audit, id, patients[id - 1]!.fields, at)) queue.push(step)
+    try {
+      for (let done = 0; done < total; done++) {
+        const at = timeline.at(startFraction + ((1 - startFraction) * (done + kindsRng.next())) / total)
+        drainUntil(at.getTime())
+        const kind = nextKind(kindsRng, remaining, patients.length)
+        remaining[kind]--
+        if (kind === 'patient') {
+          const p = generatePatient(patientRng, patients.length + 1, at)
+          patients.push(p)
+          w.register(patients.length, p.fields, at, pickRng.pick(staff))
+        } else if (kind === 'edit') {
+          const id = pickPatient(pickRng, patients.length, edited)
+          edited.add(id)
+          const p = patients[id - 1]!
+          const change = generateContactChange(editRng, p, id)
+          if (w.edit(id, p.fields, change, at, pickRng.pick(staff))) editsWritten++
+          p.fields = { ...p.fields, ...change }
+        } else {
+          const id = pickPatient(pickRng, patients.length, null)
+          for (const step of consultations.plan(audit, id, patients[id - 1]!.fields, at)) queue.push(step)
+        }
+        batch.tick()
+        if (performance.now() - lastLog > 5000) {
+          lastLog = performance.now()
+          log(`  ${Math.round((100 * done) / total)}% (${Math.round((performance.now() - t0) / 1000)} s)`)
+        }
       }
-      batch.tick()
-      if (performance.now() - lastLog > 5000) {
-        lastLog = performance.now()
-        log(`  ${Math.round((100 * done) / total)}% (${Math.round((performance.now() - t0) / 1000)} s)`)
-      }
+      drainUntil(Infinity)
+      batch.commit()
+    } catch (e) {
+      batch.rollback()
+      throw e
     }
-    drainUntil(Infinity)
-    batch.commit()
     ctx.db.pragma('wal_checkpoint(TRUNCATE)')
     return {
       patients: patients.length,
