@@ -48,6 +48,8 @@ CREATE TABLE consent_documents (
   -- Whose digital signature it carries (NULL for a document not digitally signed).
   signed_by             INTEGER REFERENCES users (id),
   signing_credential_id INTEGER REFERENCES signing_credentials (id),
+  -- For a withdrawal or an addendum: the consultation event it documents.
+  event_id              INTEGER REFERENCES consultation_events (id),
   created_at            TEXT NOT NULL,
   created_by            INTEGER REFERENCES users (id)
 ) STRICT;
@@ -55,6 +57,8 @@ CREATE INDEX consent_documents_consultation ON consent_documents (consultation_i
 CREATE INDEX consent_documents_created ON consent_documents (created_at);
 -- One consent per consultation; later documents may be many.
 CREATE UNIQUE INDEX consent_documents_one_consent ON consent_documents (consultation_id) WHERE kind IN ('consent', 'paper_consent');
+-- One document per later event.
+CREATE UNIQUE INDEX consent_documents_one_per_event ON consent_documents (event_id) WHERE event_id IS NOT NULL;
 
 CREATE TRIGGER consent_documents_no_update BEFORE UPDATE ON consent_documents BEGIN
   SELECT RAISE(ABORT, 'consent_documents is append-only: a stored consent is never changed');

@@ -40,21 +40,33 @@ export function patientFullName(r: ConsentRecord): string {
   return `${r.patient.givenName} ${r.patient.familyName}`
 }
 
-/** Header height for this record: the patient line may wrap when names are long. */
-function runningParts(w: DocumentWriter, r: ConsentRecord, seal: ConsentSeal, f: DocFormat, docTitle: string): RunningParts {
+export interface RunningInput {
+  clinicName: string
+  /** Patient name, date of birth and record number, on every page. */
+  idLine: string
+  /** The document's short title at the top right. */
+  title: string
+  /** What seals the document, printed small at the foot of every page. */
+  footerLines: string[]
+}
+
+export function patientIdLine(r: Pick<ConsentRecord, 'patient'>, f: DocFormat): string {
+  return `${r.patient.givenName} ${r.patient.familyName}  ·  Date of birth ${f.date(r.patient.dateOfBirth)}  ·  Record no. ${r.patient.recordNumber}`
+}
+
+/** The running header and footer; their heights depend on how the text wraps (long names). */
+export function runningParts(w: DocumentWriter, p: RunningInput): RunningParts {
   const half = w.width / 2 - 6
-  const idLine = `${patientFullName(r)}  ·  Date of birth ${f.date(r.patient.dateOfBirth)}  ·  Record no. ${r.patient.recordNumber}`
-  const clinicH = w.measure(r.clinic.name || 'Clinic', FONT.bold, 9.5, half)
+  const clinicName = p.clinicName || 'Clinic'
+  const docTitle = p.title
+  const idLine = p.idLine
+  const clinicH = w.measure(clinicName, FONT.bold, 9.5, half)
   const titleH = w.measure(docTitle, FONT.regular, 8.5, half)
   const idH = w.measure(idLine, FONT.bold, 9, w.width)
   const headerTop = 26
   const headerHeight = headerTop + Math.max(clinicH, titleH) + 4 + idH + 10 + 14
 
-  const footerLines = [
-    `Record SHA-256 (canonical form)   ${seal.recordSha256}`,
-    `Audit chain head at sign-off      ${seal.auditHead}`,
-    `Audit chain position at sign-off  entry ${seal.auditPosition}`,
-  ]
+  const footerLines = p.footerLines
   const footerWidth = w.width - 80
   const footerTextH = footerLines.reduce((s, l) => s + w.measure(l, FONT.mono, 6.5, footerWidth, 0.5), 0)
   const footerHeight = footerTextH + 34
@@ -66,7 +78,7 @@ function runningParts(w: DocumentWriter, r: ConsentRecord, seal: ConsentSeal, f:
         const d = wr.doc
         let y = headerTop
         wr.font(FONT.bold, 9.5)
-        d.fillColor(COLOR.accent).text(r.clinic.name || 'Clinic', wr.left, y, { width: half, lineGap: 0.5 })
+        d.fillColor(COLOR.accent).text(clinicName, wr.left, y, { width: half, lineGap: 0.5 })
         wr.font(FONT.regular, 8.5)
         d.fillColor(COLOR.muted).text(docTitle, wr.left + wr.width - half, y, { width: half, align: 'right', lineGap: 0.5 })
         y += Math.max(clinicH, titleH) + 4
@@ -154,7 +166,17 @@ export async function layoutConsent(r: ConsentRecord, seal: ConsentSeal, o: Layo
   const runningTitle = `${DOCUMENT_TITLE}  ·  Consultation no. ${r.consultationId}`
   // Measure the running parts with a throwaway writer, then lay out for real with those margins.
   const probe = new DocumentWriter({ resourcesDir: o.resourcesDir, title: docTitle, author: '', subject: '', keywords: '', lang: r.script.language, createdAt: new Date(signedOffAt), headerHeight: 80, footerHeight: 60 })
-  const sizes = runningParts(probe, r, seal, f, runningTitle)
+  const running0: RunningInput = {
+    clinicName: r.clinic.name,
+    idLine: patientIdLine(r, f),
+    title: runningTitle,
+    footerLines: [
+      `Record SHA-256 (canonical form)   ${seal.recordSha256}`,
+      `Audit chain head at sign-off      ${seal.auditHead}`,
+      `Audit chain position at sign-off  entry ${seal.auditPosition}`,
+    ],
+  }
+  const sizes = runningParts(probe, running0)
   const w = new DocumentWriter({
     resourcesDir: o.resourcesDir,
     title: `${docTitle} (${patientFullName(r)}, ${r.patient.recordNumber})`,
@@ -166,7 +188,7 @@ export async function layoutConsent(r: ConsentRecord, seal: ConsentSeal, o: Layo
     headerHeight: sizes.header.height,
     footerHeight: sizes.footer.height,
   })
-  const running = runningParts(w, r, seal, f, runningTitle)
+  const running = runningParts(w, running0)
   const patientSig = r.signatures.find((s) => s.role === 'patient') ?? null
   const witnessSig = r.signatures.find((s) => s.role === 'witness') ?? null
   const clinicianSig = r.signatures.find((s) => s.role === 'clinician') ?? null

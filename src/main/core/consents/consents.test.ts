@@ -109,3 +109,47 @@ describe('the staff desk', () => {
     expect(e.message).toContain('does not match its recorded fingerprint')
   })
 })
+
+describe('withdrawal and addenda', () => {
+  it('each become a later, separate document; the signed consent stays as it was', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const { writeFileSync } = await import('node:fs')
+    const core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-desk-later-')), resourcesDir })
+    try {
+      await seedDemo(core.ctx, core)
+      const clinician = new Desk(core)
+      await clinician.call('session.login', { username: login('clinician').username, password: login('clinician').password })
+      const [before] = await clinician.call('consents.search', { query: 'nunez' })
+      const id = before!.consultationId
+      await clinician.call('consultation.addAddendum', { consultationId: id, text: 'Review at two weeks: symmetrical result, no droop. Patient satisfied.' })
+      await clinician.call('consultation.withdraw', { consultationId: id, reason: 'Ελένη changed her mind — she wants to wait until after the summer.' })
+
+      const detail = await clinician.call('consents.get', { consultationId: id })
+      expect(detail.documents.map((d) => d.kind)).toEqual(['consent', 'addendum', 'withdrawal'])
+      expect(detail.documents[0]!.sha256).toBe(before!.document.sha256) // the signed consent is untouched
+      expect(detail.withdrawnAt).not.toBeNull()
+      expect(detail.history.map((h) => h.action)).toEqual(expect.arrayContaining(['consultation.withdrawn', 'consent_document.store_withdrawal', 'consent_document.store_addendum']))
+
+      const withdrawal = await clinician.call('consents.getPdf', { documentId: detail.documents[2]!.documentId })
+      const file = join(mkdtempSync(join(tmpdir(), 'derm-later-')), withdrawal.fileName)
+      writeFileSync(file, Buffer.from(withdrawal.base64, 'base64'))
+      const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ')
+      expect(text).toContain('Withdrawal of consent')
+      expect(text).toContain('Ελένη changed her mind — she wants to wait until after the summer.')
+      expect(text).toContain(before!.document.sha256)
+      expect(text).toContain('Zoë Ñúñez-Øberg')
+      expect(text).toContain('Page 1 of 1')
+      expect(spawnSync('qpdf', ['--check', file], { encoding: 'utf8' }).status).toBe(0)
+      expect(spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout).not.toMatch(/\bno\s+(yes|no)\s+(yes|no)\s+\d+/)
+
+      // Made once: opening the desk again adds nothing.
+      expect((await clinician.call('consents.get', { consultationId: id })).documents).toHaveLength(3)
+      const desk = new Desk(core)
+      await desk.call('session.login', { username: login('staff').username, password: login('staff').password })
+      const [after] = await desk.call('consents.search', { query: 'nunez' })
+      expect(after!.withdrawnAt).not.toBeNull()
+    } finally {
+      core.close()
+    }
+  })
+})

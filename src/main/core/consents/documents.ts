@@ -157,9 +157,14 @@ function history(ctx: CoreContext, consultationId: number, documentIds: number[]
       const detail = JSON.parse(r.detail) as Record<string, unknown>
       if (r.action === 'consent_document.print' && typeof detail.printer === 'string') what = `PDF printed on ${detail.printer}`
       if (r.action === 'consent_document.save') what = detail.how === 'download' ? 'PDF saved (downloaded)' : 'PDF saved'
+      let action = r.action
+      if (r.action === 'consent_document.store' && (detail.kind === 'withdrawal' || detail.kind === 'addendum')) {
+        action = `consent_document.store_${detail.kind}`
+        what = detail.kind === 'withdrawal' ? 'Document of the withdrawal made' : 'Document of the addendum made'
+      }
       return {
         at: r.at,
-        action: r.action,
+        action,
         printer: typeof detail.printer === 'string' ? detail.printer : null,
         how: typeof detail.how === 'string' ? detail.how : null,
         what,

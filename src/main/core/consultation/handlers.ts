@@ -8,6 +8,7 @@ import { readEvents } from './rows'
 import { getStoredScript, listScripts, storeScript } from '../scripts/store'
 import { parseScriptOrThrow } from '../scripts/validate'
 import { getConsultationRow } from './rows'
+import { withFollowUpDocument } from '../consent-pdf/follow-up'
 
 export const consultationHandlers = {
   'scripts.list': (_i, { ctx }) => listScripts(ctx),
@@ -45,6 +46,7 @@ export const consultationHandlers = {
 
   'consultation.signOff': (input, call) => signOff(call, input),
   'consultation.endNotTreated': (input, call) => steps.endNotTreated(call, input),
-  'consultation.withdraw': (input, call) => steps.withdraw(call, input),
-  'consultation.addAddendum': (input, call) => steps.addAddendum(call, input),
+  // Each later entry also gets its own PDF (never an edit of the signed consent); see consent-pdf/follow-up.ts.
+  'consultation.withdraw': async (input, call) => withFollowUpDocument(call, input.consultationId, steps.withdraw(call, input)),
+  'consultation.addAddendum': async (input, call) => withFollowUpDocument(call, input.consultationId, steps.addAddendum(call, input)),
 } satisfies HandlersFor<keyof typeof consultationCalls>

@@ -24,6 +24,8 @@ const HISTORY_KEYS: Record<string, string> = {
   'consultation.withdrawn': 'consents:history.consultation.withdrawn',
   'consultation.addendum': 'consents:history.consultation.addendum',
   'consent_document.store': 'consents:history.consent_document.store',
+  'consent_document.store_withdrawal': 'consents:history.consent_document.store_withdrawal',
+  'consent_document.store_addendum': 'consents:history.consent_document.store_addendum',
   'consent_document.save': 'consents:history.consent_document.save',
   'consent_document.print': 'consents:history.consent_document.print',
 }
