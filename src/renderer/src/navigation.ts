@@ -19,6 +19,9 @@ export type Route =
   | { name: 'settings' }
   /** A consultation as the clinician runs it, or reads it when finished. */
   | { name: 'consultation'; id: number }
+  /** Admin: the stored consultation scripts and importing one; one stored version, read-only. */
+  | { name: 'scripts' }
+  | { name: 'script'; id: number }
   /** The staff desk: signed consents, and one consent with its PDF. */
   | { name: 'consents' }
   | { name: 'consent'; consultationId: number }

@@ -18,6 +18,8 @@ import { UsersScreen } from './screens/users/UsersScreen'
 import { UserFormScreen } from './screens/users/UserFormScreen'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
 import { ConsultationScreen } from './consultation/ConsultationScreen'
+import { ScriptsScreen } from './scripts/ScriptsScreen'
+import { ScriptScreen } from './scripts/ScriptScreen'
 import { ConsentsScreen } from './consents/ConsentsScreen'
 import { ConsentDetailScreen } from './consents/ConsentDetailScreen'
 
@@ -38,6 +40,8 @@ export const SCREENS: { [N in RouteName]: ScreenEntry<N> } = {
   userNew: { roles: ADMIN, render: () => <UserFormScreen /> },
   settings: { roles: ADMIN, render: () => <SettingsScreen /> },
   consultation: { roles: PATIENT_DESK, render: (r) => <ConsultationScreen id={r.id} /> },
+  scripts: { roles: ADMIN, render: () => <ScriptsScreen /> },
+  script: { roles: ADMIN, render: (r) => <ScriptScreen id={r.id} /> },
   consents: { roles: PATIENT_DESK, render: () => <ConsentsScreen /> },
   consent: { roles: PATIENT_DESK, render: (r) => <ConsentDetailScreen consultationId={r.consultationId} /> },
 }
@@ -53,6 +57,7 @@ export const MENU: readonly MenuItem[] = [
   { route: { name: 'patients' }, label: (t) => t('common:nav.patients'), covers: ['patients', 'patientNew', 'patient', 'patientEdit', 'consultation'] },
   { route: { name: 'consents' }, label: (t) => t('consents:menu'), covers: ['consents', 'consent'] },
   { route: { name: 'users' }, label: (t) => t('common:nav.users'), covers: ['users', 'userNew'] },
+  { route: { name: 'scripts' }, label: (t) => t('scripts:nav'), covers: ['scripts', 'script'] },
   { route: { name: 'settings' }, label: (t) => t('common:nav.settings'), covers: ['settings'] },
 ]
 

@@ -1,6 +1,8 @@
 // The consultations section of a patient's page: "Start consultation" (for a
 // clinician) and the list of this patient's consultations with their status;
-// one still in progress offers "Resume", a finished one "Open".
+// one still in progress offers "Resume", a finished one "Open". Above the
+// start button the clinician sees which script will be used, with its notice
+// (scripts/ScriptChoice), and may choose another when the clinic has several.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConsultationSummary } from '../../../shared/consultation'
@@ -9,6 +11,7 @@ import { call } from '../api'
 import { formatDateTime } from '../i18n'
 import { useNavigation } from '../navigation'
 import { useSession } from '../session'
+import { ScriptChoice } from '../scripts/ScriptChoice'
 import { errorMessage, SaveStatus, useSaving } from './saving'
 import './consultation.css'
 
@@ -19,6 +22,7 @@ export function PatientConsultations({ patient }: { patient: Patient }) {
   const saving = useSaving()
   const [list, setList] = useState<ConsultationSummary[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [scriptStoredId, setScriptStoredId] = useState<number | null>(null)
   const isClinician = session.user.role === 'clinician'
 
   useEffect(() => {
@@ -32,7 +36,7 @@ export function PatientConsultations({ patient }: { patient: Patient }) {
   }, [patient.id, t])
 
   const start = async () => {
-    const s = await saving.run(() => call('consultation.start', { patientId: patient.id }))
+    const s = await saving.run(() => call('consultation.start', scriptStoredId === null ? { patientId: patient.id } : { patientId: patient.id, scriptStoredId }))
     if (s) navigate({ name: 'consultation', id: s.id })
   }
 
@@ -40,6 +44,7 @@ export function PatientConsultations({ patient }: { patient: Patient }) {
     <div className="cn-patient-consultations">
       {isClinician ? (
         <>
+          <ScriptChoice value={scriptStoredId} onChange={setScriptStoredId} />
           <button type="button" className="cn-button cn-button--primary" onClick={start} disabled={saving.saving}>
             {t('patientPage.start')}
           </button>
