@@ -54,7 +54,7 @@ test('a new patient goes through a whole consultation to sign-off, then withdraw
   await page.getByRole('button', { name: 'Next section' }).click()
 
   await clinicianPhase(page, { shoot: true, tryExpiredLot: true })
-  await expect(page.getByText('1 of', { exact: false }).first()).toBeVisible()
+  await expect(page.getByText('13 of 15 steps done')).toBeVisible()
   await expectAccessible(page, 'hand over')
   await screenshot(page, 'consultation-05-hand-over')
 
@@ -96,6 +96,15 @@ test('a new patient goes through a whole consultation to sign-off, then withdraw
   await page.getByRole('button', { name: 'Sign', exact: true }).click()
   await expect(patientHeading(page)).toHaveText('Thank you')
 
+  // An optional witness signs too.
+  await page.getByRole('button', { name: 'A witness will sign too' }).click()
+  await page.getByLabel("Witness's full name").fill('Jonas Weber')
+  await drawSignature(page, signaturePad(page, "Witness's signature"))
+  await page.getByRole('button', { name: 'Sign as witness' }).click()
+  await expect(page.getByText('The witness has signed.')).toBeVisible()
+  await expectAccessible(page, 'patient done')
+  await screenshot(page, 'consultation-08b-patient-done')
+
   // Hand back: a wrong password keeps the patient's screen.
   await takeScreenBack(page, 'not-the-password')
   await expect(page.getByText('That password is not right', { exact: false })).toBeVisible()
@@ -107,6 +116,7 @@ test('a new patient goes through a whole consultation to sign-off, then withdraw
   await expectAccessible(page, 'signed-off consultation')
   await expect(page.getByRole('img', { name: /Signature of the Patient/ })).toBeVisible()
   await expect(page.getByRole('img', { name: /Signature of the Clinician/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Signature of the Witness, Jonas Weber' })).toBeVisible()
   await screenshot(page, 'consultation-10-signed-off')
 
   // After sign-off only new events: a withdrawal and an addendum, both in the history.

@@ -15,6 +15,7 @@ import { BlockedPanel, EndNotTreatedForm } from './EndNotTreated'
 import { FinishedView } from './FinishedView'
 import { HandOverStep } from './HandOverStep'
 import { clinicianSections, clinicianStepItems, PATIENT_PART, resumeKey, SIGN_OFF } from './model'
+import { RecordSummary } from './RecordSummary'
 import { SectionStep } from './SectionStep'
 import { SignOffStep } from './SignOffStep'
 import { StepList } from './StepList'
@@ -54,7 +55,7 @@ export function ConsultationScreen({ id }: { id: number }) {
 
 function Consultation({ state, setState }: { state: ConsultationState; setState: (s: ConsultationState) => void }) {
   const { t } = useTranslation('consultation')
-  const { patientModeChanged } = useSession()
+  const { session, patientModeChanged } = useSession()
   const name = `${state.patient.givenName} ${state.patient.familyName}`
   return (
     <div className="cn-consultation">
@@ -75,6 +76,12 @@ function Consultation({ state, setState }: { state: ConsultationState; setState:
       {state.status !== 'in_progress' ? (
         <div className="cn-wide">
           <FinishedView state={state} onSaved={setState} />
+        </div>
+      ) : session.user.role !== 'clinician' ? (
+        // Staff may look at a consultation in progress; only the clinician runs it.
+        <div className="cn-wide">
+          <p className="cn-notice cn-notice--info">{t('inProgressReadOnly', { clinician: state.clinician.displayName })}</p>
+          <RecordSummary state={state} />
         </div>
       ) : state.blocks.length > 0 ? (
         <>
