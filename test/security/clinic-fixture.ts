@@ -1,11 +1,15 @@
-// A populated clinic on disk for the tamper, backup and hostile-input tests:
-// the demo clinic, a clinician's login, a new patient and an edited one, all
-// through the core's front door (Core.dispatch), then closed so the file is
-// whole. `copyClinic` gives each test its own copy to damage.
+// A populated clinic on disk for the tamper and backup tests: the demo
+// clinic, a clinician's login, a new patient and an edited one, two whole
+// consultations signed off with their signed PDFs (one with a witness, one
+// later withdrawn with an addendum), one left in progress, and a patient
+// renamed after sign-off, all through the core's front door (Core.dispatch),
+// then closed so the file is whole. `copyClinic` gives each test its own copy
+// to damage.
 import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { seedDemo, DEMO_LOGINS } from '../../src/main/core/clinic/demo'
+import { completeConsultation } from '../../src/main/core/consents/complete-consultation'
 import { DB_FILE_NAME } from '../../src/main/core/db/open'
 import { openForVerify, verifyClinicData } from '../../src/main/core/integrity/verify'
 import { resourcesDir } from '../../src/main/core/paths'
@@ -34,6 +38,18 @@ export async function populatedClinic(): Promise<string> {
       id: p.id,
       patient: { givenName: 'Amélie', familyName: 'Durand-Lefèvre', dateOfBirth: '1989-05-02', recordNumber: 'MRN-2001', phone: '+33 1 55 55 01 01', email: 'amelie@example.org' },
     })
+    const first = (await desk.call('patients.search', { query: 'müller', limit: 1 }))[0]!
+    const second = (await desk.call('patients.search', { query: 'tanaka', limit: 1 }))[0]!
+    const clinician = { username: CLINICIAN.username, password: CLINICIAN.password }
+    const signed = await completeConsultation(core, { patientId: first.id, clinician })
+    await completeConsultation(core, { patientId: second.id, clinician, witness: { name: 'Wanda Witness' } })
+    await desk.call('consultation.withdraw', { consultationId: signed.consultationId, reason: 'Changed his mind after talking it over at home.' })
+    await desk.call('consultation.addAddendum', { consultationId: signed.consultationId, text: 'Called the next day: no treatment given.' })
+    await desk.call('consultation.start', { patientId: p.id })
+    // Records signed off stay verifiable when the patient's details change later.
+    const hans = await desk.call('patients.get', { id: first.id })
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = hans
+    await desk.call('patients.update', { id: hans.id, patient: { ...fields, familyName: 'Müller-Lüdenscheidt' } })
     await desk.call('session.logout', {})
   } finally {
     core.close()

@@ -41,7 +41,7 @@ describe('verify on an untouched clinic', () => {
     const r = verifyDir(copyClinic(clinic))
     expect(r.checks.filter((c) => !c.ok)).toEqual([])
     expect(r.ok).toBe(true)
-    expect(r.summary).toMatch(/^Verified: database file intact .*audit rows chained to head #\d+ .*13 patients match the audit trail/)
+    expect(r.summary).toMatch(/^Verified: database file intact .*audit rows chained to head #\d+ .*13 patients match the audit trail; 2 signed-off consultations unchanged; 4 consent PDFs intact \(2 digital signatures verified\)/)
     expect(r.summary).not.toContain('\n')
   })
 
@@ -95,14 +95,14 @@ describe('verify catches raw changes', () => {
   it('a cut-off tail that held a record change: the record no longer matches its trail', () => {
     const { report } = tamper((db) => {
       db.exec('DROP TRIGGER audit_log_no_delete')
-      // The tail: the clinician's edit of MRN-2001, then logout.
+      // The tail: from the renaming of Hans Müller after his consultation on.
       const edit = (db.prepare("SELECT id FROM audit_log WHERE action = 'patient.update' ORDER BY id DESC LIMIT 1").get() as { id: number }).id
       db.prepare('DELETE FROM audit_log WHERE id >= ?').run(edit)
       db.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END")
     })
     expect(report.checks.find((c) => c.id === 'audit-chain')!.ok).toBe(true) // the chain alone cannot see a cut tail
     expect(report.ok).toBe(false)
-    expect(report.firstProblem).toMatch(/^patients row \d+ was changed outside the app: family_name is "Durand-Lefèvre" but the audit trail last recorded "Durand" \(audit row \d+\)\.$/)
+    expect(report.firstProblem).toMatch(/^patients row \d+ was changed outside the app: family_name is "Müller-Lüdenscheidt" but the audit trail last recorded "Müller" \(audit row \d+\)\.$/)
   })
 
   it('a trigger that protects an append-only table was dropped', () => {
@@ -140,6 +140,78 @@ describe('verify catches raw changes', () => {
   it('a staff account raised to administrator with raw SQL', () => {
     const { report } = tamper((db) => db.prepare("UPDATE users SET role = 'admin' WHERE username = 'sam'").run())
     expect(report.firstProblem).toMatch(/^users row \d+ was changed outside the app: role is "admin" but the audit trail last recorded "staff"/)
+  })
+
+  it('an acknowledgment time of a signed-off consultation moved (trigger dropped first)', () => {
+    const { report } = tamper((db) => {
+      db.exec('DROP TRIGGER consultation_events_no_update')
+      db.prepare("UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)").run()
+    })
+    expect(report.firstProblem).toMatch(/^Consultation 2 was changed after sign-off: its record now hashes to [0-9a-f]{12}…, not [0-9a-f]{12}… as signed/)
+  })
+
+  it("a patient's acknowledgment removed from a signed-off consultation", () => {
+    const { report } = tamper((db) => {
+      db.exec('DROP TRIGGER consultation_events_no_delete')
+      db.prepare("DELETE FROM consultation_events WHERE id = (SELECT max(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 1)").run()
+    })
+    expect(report.firstProblem).toMatch(/^Consultation 1 was changed after sign-off/)
+  })
+
+  it("a patient's signature replaced", () => {
+    const { report } = tamper((db) => {
+      db.exec('DROP TRIGGER consultation_signatures_no_update')
+      const other = db.prepare("SELECT strokes, image_png FROM consultation_signatures WHERE role = 'witness'").get() as { strokes: string; image_png: Buffer }
+      db.prepare("UPDATE consultation_signatures SET strokes = ?, image_png = ? WHERE consultation_id = 2 AND role = 'patient'").run(other.strokes, other.image_png)
+    })
+    expect(report.firstProblem).toMatch(/^Consultation 2 was changed after sign-off/)
+  })
+
+  it('an altered record with its stored record hash recomputed to match (the sign-off audit row still has the original)', async () => {
+    const { canonicalRecordHash, buildConsentRecord } = await import('../../src/main/core/consultation')
+    const { report } = tamper((db) => {
+      db.exec('DROP TRIGGER consultation_events_no_update; DROP TRIGGER consultations_frozen')
+      db.prepare("UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)").run()
+      const ctx = { db, auditKey: Buffer.alloc(32), now: () => new Date(), dataDir: '', resourcesDir: join(ROOT, 'resources') }
+      const forged = canonicalRecordHash(buildConsentRecord(ctx, 2, undefined, { asSignedOff: true }))
+      db.prepare('UPDATE consultations SET record_sha256 = ? WHERE id = 2').run(forged)
+    })
+    expect(report.firstProblem).toMatch(/^Consultation 2: the record SHA-256 stored on it \([0-9a-f]{12}…\) is not the one its sign-off recorded in audit row \d+/)
+  })
+
+  it('one byte of a stored PDF changed', () => {
+    const { report } = tamper((db) => {
+      db.exec('DROP TRIGGER consent_documents_no_update')
+      const pdf = (db.prepare('SELECT pdf FROM consent_documents WHERE id = 2').get() as { pdf: Buffer }).pdf
+      pdf[Math.floor(pdf.length / 2)] = pdf[Math.floor(pdf.length / 2)]! ^ 0x20
+      db.prepare('UPDATE consent_documents SET pdf = ? WHERE id = 2').run(pdf)
+    })
+    expect(report.firstProblem).toMatch(/^Consent document 2 \(consent-MRN-1010-consultation-2-[\d-]+\.pdf\) has been altered: its bytes no longer hash to the SHA-256 stored when it was made\.$/)
+  })
+
+  it('a stored PDF changed together with its stored SHA-256', () => {
+    const { report } = tamper((db) => {
+      db.exec('DROP TRIGGER consent_documents_no_update')
+      const pdf = (db.prepare('SELECT pdf FROM consent_documents WHERE id = 1').get() as { pdf: Buffer }).pdf
+      pdf[Math.floor(pdf.length / 3)] = pdf[Math.floor(pdf.length / 3)]! ^ 0x20
+      db.prepare('UPDATE consent_documents SET pdf = ?, sha256 = ? WHERE id = 1').run(pdf, createHash('sha256').update(pdf).digest('hex'))
+    })
+    expect(report.firstProblem).toMatch(/^Consent document 1 \(.*\): its stored hashes are not the ones audit row \d+ recorded when it was stored\.$/)
+  })
+
+  it('a cut-off audit tail is caught against the chain head printed in the PDFs made before the cut', () => {
+    let position = 0
+    const { report } = tamper((db) => {
+      position = (db.prepare('SELECT audit_position AS p FROM consent_documents WHERE id = 2').get() as { p: number }).p
+      db.exec('DROP TRIGGER audit_log_no_delete')
+      db.prepare('DELETE FROM audit_log WHERE id > ?').run(position - 3)
+      db.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END")
+    })
+    expect(report.checks.find((c) => c.id === 'audit-chain')!.ok).toBe(true) // what is left is a valid chain
+    expect(report.ok).toBe(false)
+    expect(report.checks.find((c) => c.id === 'consent-documents')!.detail).toBe(
+      `Consent document 2 (${/consent-MRN-1010-consultation-2-[\d-]+\.pdf/.exec(report.checks.find((c) => c.id === 'consent-documents')!.detail)![0]}) printed audit chain entry ${position} (head ${report.checks.find((c) => c.id === 'consent-documents')!.detail.match(/head ([0-9a-f]{12})…/)![1]}…) at sign-off, but the audit trail now ends at entry ${position - 3}: its tail has been cut off.`,
+    )
   })
 
   it('damaged bytes in the database file', () => {

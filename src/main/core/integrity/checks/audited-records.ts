@@ -25,7 +25,7 @@ interface Expected {
 
 const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
-function columnsOf(db: Db, table: string): Set<string> {
+export function columnsOf(db: Db, table: string): Set<string> {
   return new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name))
 }
 
@@ -39,11 +39,11 @@ function parseDetail(s: string): Record<string, unknown> {
 }
 
 /** Replays the audit trail of one kind of record into the field values each must hold now. */
-export function replayAuditTrail(db: Db, entityType: string, columns: Set<string>): Map<string, Expected> {
+export function replayAuditTrail(db: Db, entityType: string, columns: Set<string>, upToAuditId = Number.MAX_SAFE_INTEGER): Map<string, Expected> {
   const expected = new Map<string, Expected>()
   const rows = db
-    .prepare('SELECT id, action, entity_id, detail FROM audit_log WHERE entity_type = ? AND entity_id IS NOT NULL ORDER BY id')
-    .iterate(entityType) as IterableIterator<AuditRow>
+    .prepare('SELECT id, action, entity_id, detail FROM audit_log WHERE entity_type = ? AND entity_id IS NOT NULL AND id <= ? ORDER BY id')
+    .iterate(entityType, upToAuditId) as IterableIterator<AuditRow>
   for (const r of rows) {
     const key = r.entity_id!
     const detail = parseDetail(r.detail)

@@ -3,8 +3,10 @@
 // before the trigger check, so the first problem named is the broken row
 // itself rather than the trigger dropped to reach it.
 import { auditChainCheck } from './audit-chain'
+import { consentDocumentsCheck } from './consent-documents'
 import { patientsMatchAuditCheck, usersMatchAuditCheck } from './audited-records'
 import { protectedTablesCheck } from './protected-tables'
+import { signedConsultationsCheck } from './signed-consultations'
 import { foreignKeyCheck, sqliteIntegrityCheck } from './sqlite-integrity'
 import type { IntegrityCheck } from './types'
 
@@ -14,5 +16,7 @@ export const INTEGRITY_CHECKS: readonly IntegrityCheck[] = [
   auditChainCheck,
   usersMatchAuditCheck,
   patientsMatchAuditCheck,
+  signedConsultationsCheck,
+  consentDocumentsCheck,
   protectedTablesCheck,
 ]
