@@ -25,14 +25,21 @@ test.afterEach(async () => {
   await host?.stop()
 })
 
-async function restartAndResume(page: Page): Promise<void> {
+/** Kills the host, starts it again on the same data, logs in and resumes: from the home screen, or from the patient's page. */
+async function restartAndResume(page: Page, from: 'home' | 'patient'): Promise<void> {
   await host.kill()
   host = await startHost(host.dataDir)
   await logInAsClinician(page, host.url)
-  await openPatient(page, 'Müller', 'Hans Müller')
-  const list = page.locator('.cn-consultation-list')
-  await expect(list.getByText('In progress', { exact: true })).toBeVisible()
-  await page.getByRole('button', { name: /Resume the consultation started/ }).click()
+  if (from === 'home') {
+    const inProgress = page.getByRole('region', { name: 'A consultation is in progress' })
+    await expect(inProgress).toContainText('Hans Müller')
+    await expectAccessible(page, 'patients screen with a consultation in progress')
+    await inProgress.getByRole('button', { name: /Resume the consultation with Hans Müller/ }).click()
+  } else {
+    await openPatient(page, 'Müller', 'Hans Müller')
+    await expect(page.locator('.cn-consultation-list').getByText('In progress', { exact: true })).toBeVisible()
+    await page.getByRole('button', { name: /Resume the consultation started/ }).click()
+  }
   await expect(page.getByRole('heading', { level: 1, name: 'Consultation: Hans Müller' })).toBeVisible()
 }
 
@@ -52,7 +59,7 @@ test('a consultation survives the host being killed and resumes where it stood',
   await expect(page.getByText(/^Recorded /)).toBeVisible()
 
   // Killed in the clinician's part: the expectations were saved, not yet discussed.
-  await restartAndResume(page)
+  await restartAndResume(page, 'home')
   await expect(page.getByRole('heading', { level: 2, name: 'Your goals and what to expect' })).toBeVisible()
   await expect(page.locator('[aria-current="step"]')).toContainText('Your goals and what to expect')
   await expect(page.getByLabel("The patient's goals, in their own words")).toHaveValue('Weniger Sorgenfalten, natürlich aussehen.')
@@ -73,7 +80,7 @@ test('a consultation survives the host being killed and resumes where it stood',
   const third = await patientHeading(page).innerText()
 
   // Killed while the patient holds the screen: two sections confirmed, the third open.
-  await restartAndResume(page)
+  await restartAndResume(page, 'patient')
   await expect(page.getByRole('heading', { level: 2, name: "The patient's part" })).toBeVisible()
   await expect(page.getByText('So far the patient has confirmed 2 of 8 sections and answered 0 of 5 check questions.')).toBeVisible()
   await handToPatient(page)

@@ -11,6 +11,7 @@ import { ScreenHeading } from '../../components/ScreenHeading'
 import { errorText } from '../../errors'
 import { formatDate } from '../../i18n'
 import { useNavigation } from '../../navigation'
+import { InProgressConsultations } from '../../consultation/InProgressConsultations'
 
 const DEBOUNCE_MS = 150
 
@@ -52,6 +53,7 @@ export function PatientsScreen() {
           {t('list.add')}
         </button>
       </div>
+      <InProgressConsultations />
       <div className="search" role="search">
         <label htmlFor="patient-search" className="field__label">
           {t('search.label')}
