@@ -69,7 +69,7 @@ export function ScriptChoice({ value, onChange }: { value: number | null; onChan
           <p className="muted">{t('choice.identity', { version: chosen.version, language: languageName(chosen.language) })}</p>
         </div>
       )}
-      <ScriptNotice script={chosen} />
+      <ScriptNotice script={chosen} compact />
     </div>
   )
 }

@@ -25,7 +25,7 @@ export function ScriptSectionView({ section, number, script }: { section: Script
       </summary>
       <div className="sc-section__body">
         <p className="muted sc-section__meta">
-          {t('view.kind', { kind: t(SECTION_KIND_KEYS[section.kind]) })} · <span className="mono">{t('view.sectionId', { id: section.id })}</span>
+          {t('view.kind', { kind: t(SECTION_KIND_KEYS[section.kind]) })} · {t('view.sectionId')} <span className="mono">{section.id}</span>
         </p>
         <SectionContent section={section} headingLevel={3} />
         {section.acknowledgment ? (

@@ -46,7 +46,15 @@ export function ScriptsScreen() {
         <ScreenHeading>{t('list.title')}</ScreenHeading>
       </div>
       <p className="lead sc-lead">{t('list.lead')}</p>
-      {defaultScript ? <ScriptNotice script={defaultScript} /> : null}
+      {defaultScript ? (
+        <>
+          <p className="sc-default-line">
+            {t('list.defaultLine')}{' '}
+            <strong>{t('list.defaultWhich', { title: defaultScript.title, version: defaultScript.version, language: languageName(defaultScript.language) })}</strong>
+          </p>
+          <ScriptNotice script={defaultScript} />
+        </>
+      ) : null}
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {scripts === null && !problem ? <p className="muted">{t('list.loading')}</p> : null}
       {scripts && scripts.length === 0 ? <p className="empty">{t('list.none')}</p> : null}
@@ -72,9 +80,9 @@ export function ScriptsScreen() {
               {scripts.map((s) => (
                 <tr key={s.storedId} className={s.isDefault ? 'sc-row--default' : undefined}>
                   <th scope="row">{s.title}</th>
-                  <td className="mono">{s.scriptId}</td>
+                  <td className="mono sc-nowrap">{s.scriptId}</td>
                   <td>{s.version}</td>
-                  <td>{languageName(s.language)}</td>
+                  <td className="sc-nowrap">{languageName(s.language)}</td>
                   <td>
                     <ShortSha256 hash={s.sha256} title={s.title} version={s.version} />
                   </td>
