@@ -285,7 +285,7 @@ export const consultationCalls = {
     access: patientStep,
   }),
   'consultation.signAsPatient': defineCall<ConsultationState>()({
-    input: z.object({ consultationId, typedName: line(200), strokes, imagePng: signatureImage }).strict(),
+    input: z.object({ consultationId, typedName: line(250), strokes, imagePng: signatureImage }).strict(),
     access: patientStep,
   }),
   'consultation.signAsWitness': defineCall<ConsultationState>()({
