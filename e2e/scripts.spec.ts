@@ -144,7 +144,7 @@ test('an administrator reads the stored scripts, imports a new version and a cli
   await expect(v2Row).toContainText('Default')
   await expect(v2Row).toContainText('Imported by the clinic')
   await expect(v1Row).not.toContainText('Default')
-  await expect(v1Row).toContainText('Older version, kept for past consultations')
+  await expect(v1Row).toContainText('Older version (kept for past consultations)')
   await expect(page.getByText('New consultations start with:')).toContainText(`${v2.title} (version 2, English)`)
   await expectAccessible(page, 'scripts after import')
   await screenshot(page, 'scripts-03-imported')

@@ -86,7 +86,7 @@ export function ScriptsScreen() {
                   <td>
                     <ShortSha256 hash={s.sha256} title={s.title} version={s.version} />
                   </td>
-                  <td>{formatDateTime(s.storedAt)}</td>
+                  <td className="sc-stored">{formatDateTime(s.storedAt)}</td>
                   <td>
                     <ul className="sc-badges">
                       {s.isDefault ? <li className="sc-badge sc-badge--default">{t('list.default')}</li> : null}
