@@ -21,8 +21,8 @@ afterAll(async () => {
   await rig.close()
 })
 
-type Caller = 'none' | 'admin' | 'clinician' | 'staff' | 'locked'
-const CALLERS: Caller[] = ['none', 'admin', 'clinician', 'staff', 'locked']
+type Caller = 'none' | 'admin' | 'clinician' | 'staff' | 'locked' | 'patient'
+const CALLERS: Caller[] = ['none', 'admin', 'clinician', 'staff', 'locked', 'patient']
 
 /** The top-level field names a call's input schema knows (zod object, possibly inside a pipe). */
 function fieldNames(name: CallName): string[] {
@@ -40,7 +40,10 @@ function callerAdmitted(name: CallName, caller: Caller): boolean {
   const access = contract[name].access
   if (access.kind === 'public') return true
   if (caller === 'none') return false
-  if (caller === 'locked') return access.whileLocked === true && (access.roles === 'any' || access.roles.includes('clinician'))
+  const clinicianMay = access.roles === 'any' || access.roles.includes('clinician')
+  if (caller === 'locked') return access.whileLocked === true && clinicianMay
+  // The screen is with the patient: only the patient's own steps (on their own consultation).
+  if (caller === 'patient') return access.patientMode === true && clinicianMay
   return access.roles === 'any' || access.roles.includes(caller)
 }
 
@@ -85,7 +88,7 @@ function bodyOf(input: unknown): string {
   return JSON.stringify(input) ?? 'null'
 }
 
-async function expectRefusedAndUnchanged(name: CallName, caller: Caller, input: unknown): Promise<void> {
+async function expectRefusedAndUnchanged(name: CallName, caller: Caller, input: unknown, mustRefuse = false): Promise<void> {
   const cookie = caller === 'none' ? null : rig.cookies[caller]
   const res = await rig.api(name, bodyOf(input), cookie)
   const where = `${name} as ${caller} with ${bodyOf(input).slice(0, 200)}`
@@ -98,6 +101,7 @@ async function expectRefusedAndUnchanged(name: CallName, caller: Caller, input: 
   const admitted = callerAdmitted(name, caller)
   const valid = isValid(name, input)
   if (json.ok) {
+    expect(mustRefuse, `${where}: succeeded on another patient's record`).toBe(false)
     // Only a public call with valid input may succeed (e.g. setup.status); it must not write.
     expect(admitted && valid && contract[name].access.kind === 'public', `${where}: succeeded`).toBe(true)
     expect(res.status).toBe(200)
@@ -111,6 +115,7 @@ async function expectRefusedAndUnchanged(name: CallName, caller: Caller, input: 
     expect(Object.keys(e).every((k) => ['code', 'message', 'fields', 'retryAfterSeconds'].includes(k)), `${where}: keys ${Object.keys(e)}`).toBe(true)
     expect(res.status, where).toBeGreaterThanOrEqual(400)
     if (!admitted) expect(['unauthenticated', 'forbidden', 'locked', 'patient_mode'], where).toContain(e.code)
+    else if (mustRefuse) expect(['forbidden', 'patient_mode', 'validation', 'not_found', 'frozen', 'invalid_state'], where).toContain(e.code)
   }
   const now = dumpDatabase(rig.core.ctx.db)
   if (now.digest !== baseline.digest) {
@@ -135,6 +140,21 @@ describe('every contract call refuses hostile input through the browser host', (
           await expectRefusedAndUnchanged(name, caller, input)
         }),
         { numRuns: 25, seed: Number(process.env.FUZZ_SEED ?? 20261125) ^ hash(name) },
+      )
+    })
+  }
+
+  // Ids of other patients' records: the screen handed to one patient is pinned
+  // to their consultation; naming another one (here: another patient's,
+  // signed off) is refused whatever else the input says, even when it is valid.
+  for (const name of CALL_NAMES.filter((n) => fieldNames(n).includes('consultationId') && contract[n].access.kind === 'user')) {
+    it(`${name}: another patient's consultation from the patient's screen`, async () => {
+      await fc.assert(
+        fc.asyncProperty(inputFor(name), async (input) => {
+          const base = input && typeof input === 'object' && !Array.isArray(input) ? input : {}
+          await expectRefusedAndUnchanged(name, 'patient', { ...base, consultationId: rig.consultations.signedOff }, true)
+        }),
+        { numRuns: 8, seed: Number(process.env.FUZZ_SEED ?? 20261125) ^ hash(`other:${name}`) },
       )
     })
   }

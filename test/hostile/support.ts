@@ -8,9 +8,11 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import type { Core } from '../../src/main/core'
 import { seedDemo, DEMO_LOGINS } from '../../src/main/core/clinic/demo'
+import { completeConsultation } from '../../src/main/core/consents/complete-consultation'
+import { clinicianPhase } from '../consultation/fixture'
 import type { Db } from '../../src/main/core/db/open'
 import { startWebHost, type WebHost } from '../../src/main/web/server'
-import { openCore, tempDir } from '../support/core'
+import { Client, openCore, tempDir } from '../support/core'
 
 export interface RawResponse {
   status: number
@@ -20,7 +22,8 @@ export interface RawResponse {
 
 export function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'POST', headers: opts.headers, setHost: !opts.headers?.host }, (res) => {
+    // agent: false: a fresh connection per request, never a pooled one the server has since closed.
+    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'POST', headers: opts.headers, setHost: !opts.headers?.host, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
@@ -33,8 +36,10 @@ export function send(port: number, path: string, opts: { method?: string; header
 export interface HostileRig {
   core: Core
   host: WebHost
-  /** Session cookie per demo role, plus a locked clinician session. */
-  cookies: Record<'admin' | 'clinician' | 'staff' | 'locked', string>
+  /** Session cookie per demo role, a locked clinician session, and one handed to a patient (patient mode). */
+  cookies: Record<'admin' | 'clinician' | 'staff' | 'locked' | 'patient', string>
+  /** The consultation the patient-mode session is pinned to, and another patient's signed-off one. */
+  consultations: { pinned: number; signedOff: number }
   api(name: string, body: string | Buffer, cookie?: string | null, extraHeaders?: Record<string, string>): Promise<RawResponse>
   close(): Promise<void>
 }
@@ -64,13 +69,24 @@ export async function startRig(): Promise<HostileRig> {
     if (r.status !== 200) throw new Error(`login as ${role} failed: ${r.body}`)
     return String(r.headers['set-cookie']).split(';')[0]!
   }
-  const cookies = { admin: await login('admin'), clinician: await login('clinician'), staff: await login('staff'), locked: await login('clinician') }
+  const cookies = { admin: await login('admin'), clinician: await login('clinician'), staff: await login('staff'), locked: await login('clinician'), patient: await login('clinician') }
   const locked = await api('session.lock', '{}', cookies.locked)
   if (locked.status !== 200) throw new Error(`lock failed: ${locked.body}`)
+  // Records for "ids of other records": another patient's signed-off consultation,
+  // and a consultation handed to its patient on the `patient` session.
+  const clinician = DEMO_LOGINS.find((x) => x.role === 'clinician')!
+  const [first, second] = core.ctx.db.prepare('SELECT id FROM patients ORDER BY id LIMIT 2').all() as { id: number }[]
+  const signedOff = (await completeConsultation(core, { patientId: first!.id, clinician: { username: clinician.username, password: clinician.password } })).consultationId
+  const tablet = new Client(core)
+  tablet.sessionId = cookies.patient.split('=')[1]!
+  const started = await tablet.call('consultation.start', { patientId: second!.id })
+  await clinicianPhase(tablet, started)
+  await tablet.call('consultation.enterPatientMode', { consultationId: started.id })
   return {
     core,
     host,
     cookies,
+    consultations: { pinned: started.id, signedOff },
     api,
     async close() {
       await host.close()
@@ -91,7 +107,11 @@ export function dumpDatabase(db: Db): { digest: string; failedLogins: number; ta
   let failedLogins = 0
   for (const t of names) {
     const q = `"${t.replace(/"/g, '""')}"`
-    let rows = db.prepare(`SELECT * FROM ${q}`).all() as Record<string, unknown>[]
+    // BLOBs (PDFs, signature images) enter the dump as their SHA-256: as exact, far cheaper.
+    let rows = (db.prepare(`SELECT * FROM ${q}`).all() as Record<string, unknown>[]).map((r) => {
+      for (const [k, v] of Object.entries(r)) if (Buffer.isBuffer(v)) r[k] = `blob:${createHash('sha256').update(v).digest('hex')}`
+      return r
+    })
     if (t === 'audit_log') {
       failedLogins = rows.filter((r) => r.action === 'login.failed').length
       rows = rows.filter((r) => r.action !== 'login.failed')
@@ -99,7 +119,7 @@ export function dumpDatabase(db: Db): { digest: string; failedLogins: number; ta
     tables[t] = rows
   }
   const digest = createHash('sha256')
-    .update(JSON.stringify(tables, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? v.toString() : v)))
+    .update(JSON.stringify(tables, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)))
     .digest('hex')
   return { digest, failedLogins, tables }
 }
