@@ -174,6 +174,15 @@ test('an administrator reads the stored scripts, imports a new version and a cli
   await expectAccessible(page, 'import refused')
   await screenshot(page, 'scripts-04-refused')
 
+  // A whole-script rule: every script needs an aftercare section.
+  const noAftercare = defaultScript()
+  noAftercare.version = 3
+  noAftercare.sections = noAftercare.sections.filter((s) => s.kind !== 'aftercare')
+  await importFile(page, writeFile('no-aftercare.json', noAftercare))
+  await expect(refusal(page, 'no-aftercare.json')).toBeFocused()
+  await expect(problem(page, 'no-aftercare.json', 'sections')).toContainText('The script needs a section of the kind “aftercare”.')
+  expect(await storedCount(page)).toBe(2)
+
   // Not JSON at all: the whole file, with the line and column of the first error.
   await importFile(page, writeFile('not-json.json', '{\n  "id": "clinic-toxin",\n  "version": 3 oops\n}\n'))
   const notJson = refusal(page, 'not-json.json')
