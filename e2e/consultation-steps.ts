@@ -205,6 +205,8 @@ export async function acknowledgeCurrentSection(page: Page, initials: string): P
 /** Acknowledges sections until the comprehension check (or another kind of step) comes. */
 export async function acknowledgeAll(page: Page, initials: string): Promise<string[]> {
   const done: string[] = []
+  // The patient's steps load after the screen is handed over; wait for the first.
+  await expect(patientHeading(page)).toBeVisible()
   while (await page.getByLabel('Your initials').isVisible()) done.push(await acknowledgeCurrentSection(page, initials))
   return done
 }

@@ -90,8 +90,8 @@ export function SignaturePadField({ label, onChange, error, large = false, disab
     // every resize and re-draw what was already signed from the stroke data.
     const fit = () => {
       const ratio = Math.max(window.devicePixelRatio || 1, 1)
-      const w = canvas.offsetWidth
-      const h = canvas.offsetHeight
+      const w = canvas.clientWidth
+      const h = canvas.clientHeight
       if (w === 0 || h === 0) return
       if (canvas.width === Math.round(w * ratio) && canvas.height === Math.round(h * ratio)) return
       const data = pad.toData()
@@ -131,14 +131,18 @@ export function SignaturePadField({ label, onChange, error, large = false, disab
       <p className="cn-signature__label" id={labelId}>
         {label}
       </p>
-      <canvas
-        ref={canvasRef}
-        className="cn-signature__canvas"
-        role="img"
-        aria-labelledby={`${labelId} ${stateId}`}
-        aria-describedby={`${noticeId}${error ? ` ${errorId}` : ''}`}
-        data-empty={empty ? 'true' : 'false'}
-      />
+      {/* The border sits on a frame, not on the canvas: signature_pad measures
+          points from the canvas's outer edge, which must be its drawing area. */}
+      <div className="cn-signature__frame">
+        <canvas
+          ref={canvasRef}
+          className="cn-signature__canvas"
+          role="img"
+          aria-labelledby={`${labelId} ${stateId}`}
+          aria-describedby={`${noticeId}${error ? ` ${errorId}` : ''}`}
+          data-empty={empty ? 'true' : 'false'}
+        />
+      </div>
       <span id={stateId} className="cn-visually-hidden">
         {empty ? t('signature.padEmpty') : t('signature.padSigned')}
       </span>
