@@ -20,16 +20,19 @@
 //
 // The signed PDF of a replayed consultation is a copy of its template's PDF:
 // laying out and signing 300,000 PDFs would take hours. Each copy is a real,
-// valid, signed PDF and its stored SHA-256 is the SHA-256 of those bytes; its
-// stored seal (record hash, audit position and head) is the one printed in
-// it, and the consultation's record_sha256 names that record too. What the
-// copy shows is its template's patient, not the replayed one: that is the
-// price of speed, stated in the generator's output.
+// valid, PAdES-signed PDF, and its stored SHA-256 is the SHA-256 of those
+// bytes. The replayed consultation's own consent record is composed at its
+// sign-off by the core's composeSignOff and its hash stored on the
+// consultation, the stored document and both audit rows, exactly as a real
+// sign-off stores it, so `verify` rebuilds and confirms every record. What the
+// copied PDF prints (patient, times, record hash in its footer) is its
+// template's: that is the price of speed, stated in the generator's output.
 import { AppError } from '../../../shared/errors'
 import type { PatientFields } from '../../../shared/contract/patients'
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
 import type { ConsultationState, Stroke } from '../../../shared/consultation'
 import { consentFileName } from '../consent-pdf/produce'
+import { composeSignOff } from '../consultation/sign-off'
 import { completeConsultation, demoSignatureStrokes, strokesToPngDataUrl } from '../consents/complete-consultation'
 import type { Actor, CoreContext } from '../context'
 import type { Core } from '../core'
@@ -124,6 +127,7 @@ interface DocumentRow {
   signing_credential_id: number | null
   created_at: string
   created_by: number | null
+  event_id: number | null
 }
 
 interface CapturedStep {
@@ -138,6 +142,8 @@ interface CapturedStep {
   documents: DocumentRow[]
   /** The step that ends the consultation sets the row's final status. */
   ends: boolean
+  /** For the step storing the consent at sign-off: the clinician's signature of the sign-off that follows. */
+  signOffSignature?: SignatureRow
 }
 
 interface Template {
@@ -232,7 +238,7 @@ export class ConsultationSeeder {
     this.stmts = prepareStatements(this.ctx)
     if (this.opts.total > this.templates.length)
       this.notes.push(
-        `${this.counts.realRuns} consultations were run for real through the dispatcher (each signed one with its own laid-out, PAdES-signed PDF); the other ${(this.opts.total - this.templates.length).toLocaleString('en')} replay their steps for other patients and times. A replayed signed consultation stores a copy of its template's real signed PDF (hash stored, signature valid), so that PDF shows the template's patient.`,
+        `${this.counts.realRuns} consultations were run for real through the dispatcher (each signed one with its own laid-out, PAdES-signed PDF); the other ${(this.opts.total - this.templates.length).toLocaleString('en')} replay their steps for other patients and times. A replayed signed consultation has its own consent record (composed and hashed at its sign-off as the core does) but stores a copy of its template's real signed PDF (bytes hashed, signature valid), so that PDF prints the template's patient and record.`,
       )
   }
 
@@ -279,6 +285,11 @@ export class ConsultationSeeder {
         ends: a.action === 'consultation.sign_off' || a.action === 'consultation.ended_not_treated',
       }
     })
+    steps.forEach((st, i) => {
+      const next = steps[i + 1]
+      if (st.documents.some((d) => d.kind === 'consent' || d.kind === 'paper_consent') && next?.action === 'consultation.sign_off')
+        st.signOffSignature = next.signatures.find((x) => x.role === 'clinician')
+    })
     if (steps[0]?.action !== 'consultation.start') throw new AppError('internal', `Template consultation ${consultationId} has no start step in the audit trail.`)
     return {
       variant,
@@ -320,6 +331,8 @@ export class ConsultationSeeder {
     const templateName = `${template.patient.givenName} ${template.patient.familyName}`
     const sigs = { patient: rng.pick(this.signaturePool), witness: rng.pick(this.signaturePool) }
     const ids = { consultation: 0, events: new Map<number, number>(), signatures: new Map<number, number>(), documents: new Map<number, number>() }
+    /** The replayed consultation's own record hash, composed at sign-off exactly as the core composes it. */
+    let recordHash: string | null = null
     const s = this.stmts!
 
     const remap = (value: unknown, key: string): unknown => {
@@ -337,6 +350,7 @@ export class ConsultationSeeder {
         if (key === 'initials') return initialsOf(fullName)
         if (key === 'typedName') return fullName
         if (key === 'expiryDate') return time(`${value}T12:00:00.000Z`).slice(0, 10)
+        if (key === 'recordSha256' && recordHash) return recordHash
         if (ISO_TIME.test(value)) return time(value)
       }
       return value
@@ -350,6 +364,7 @@ export class ConsultationSeeder {
           ids.consultation = Number(s.insertConsultation.run(patientId, template.clinicianId, template.scriptStoredId, template.scriptSha256, at).lastInsertRowid)
         }
         const extra: Record<string, unknown> = {}
+        let documentId: number | null = null
         for (const sg of step.signatures) {
           const drawn = sg.role === 'clinician' ? null : sigs[sg.role]
           const id = Number(
@@ -389,8 +404,23 @@ export class ConsultationSeeder {
           )
           ids.events.set(e.id, id)
         }
+        if (step.signOffSignature) {
+          // The record this consultation signs off: composed by the core's own composeSignOff
+          // (the same record, clinician signature and time the real sign-off hashes), at the sign-off moment.
+          const sg = step.signOffSignature
+          this.opts.clock.current = new Date(time(sg.at))
+          recordHash = composeSignOff(this.ctx, {
+            consultationId: ids.consultation,
+            clinicianId: template.clinicianId,
+            clinicianName: sg.name,
+            strokes: JSON.parse(sg.strokes) as Stroke[],
+            png: sg.image_png,
+            imagePng: `data:image/png;base64,${sg.image_png.toString('base64')}`,
+          }).recordHash
+        }
         for (const d of step.documents) {
           const created = time(d.created_at)
+          const sealsRecord = d.kind === 'consent' || d.kind === 'paper_consent'
           const fileName = consentFileName(
             { patient: { id: patientId, recordNumber: patient.recordNumber }, consultationId: ids.consultation } as Parameters<typeof consentFileName>[0],
             d.kind as Parameters<typeof consentFileName>[1],
@@ -405,21 +435,30 @@ export class ConsultationSeeder {
               d.sha256,
               d.byte_length,
               d.page_count,
-              d.record_sha256,
+              sealsRecord && recordHash ? recordHash : d.record_sha256,
               d.audit_position,
               d.audit_head,
               d.signed_by,
               d.signing_credential_id,
               created,
               d.created_by,
+              d.event_id === null ? null : (ids.events.get(d.event_id) ?? null),
             ).lastInsertRowid,
           )
           ids.documents.set(d.id, id)
+          documentId = id
           extra.fileName = fileName
         }
-        if (step.ends) s.endConsultation.run(template.final.status, time(template.final.ended_at ?? new Date(step.at).toISOString()), template.final.ended_reason, template.final.record_sha256, ids.consultation)
+        if (step.ends)
+          s.endConsultation.run(
+            template.final.status,
+            time(template.final.ended_at ?? new Date(step.at).toISOString()),
+            template.final.ended_reason,
+            template.final.status === 'signed_off' ? recordHash : template.final.record_sha256,
+            ids.consultation,
+          )
         const detail = { ...(remap(step.detail, '') as Record<string, unknown>), ...extra }
-        const entityId = step.entityType === 'consent_document' ? ids.documents.values().next().value! : ids.consultation
+        const entityId = step.entityType === 'consent_document' ? documentId : ids.consultation
         audit.append({
           at,
           actor: { id: step.actorId, name: step.actorId === null ? step.actorName.split(templateName).join(fullName) : step.actorName, role: 'system' },
@@ -452,8 +491,8 @@ function prepareStatements(ctx: CoreContext) {
     ),
     insertDocument: ctx.db.prepare(
       `INSERT INTO consent_documents (consultation_id, kind, file_name, pdf, sha256, byte_length, page_count, record_sha256,
-         audit_position, audit_head, signed_by, signing_credential_id, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         audit_position, audit_head, signed_by, signing_credential_id, created_at, created_by, event_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     endConsultation: ctx.db.prepare('UPDATE consultations SET status = ?, ended_at = ?, ended_reason = ?, record_sha256 = ? WHERE id = ?'),
   }
