@@ -22,11 +22,11 @@ async function main(): Promise<number> {
   const t0 = Date.now()
   let early = 0
   try {
-    const { acks } = await crashRounds(dir, kills, seed, (r) => {
+    const { acks, signedOff } = await crashRounds(dir, kills, seed, (r) => {
       if (r.killedBeforeReady) early++
       if (r.round % 50 === 0) console.log(`  ${r.round} kills, ${Math.round((Date.now() - t0) / 1000)} s`)
     })
-    console.log(`OK: ${kills} kills (${early} before the app was ready), ${acks} acknowledged writes all present, verify passed after every kill.`)
+    console.log(`OK: ${kills} kills (${early} before the app was ready), ${acks} acknowledged writes all present (${signedOff} consultations signed off), verify passed after every kill.`)
     return 0
   } catch (e) {
     console.error(`FAILED: ${(e as Error).message}`)

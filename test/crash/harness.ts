@@ -11,12 +11,23 @@ import { DB_FILE_NAME } from '../../src/main/core/db/open'
 import { openForVerify, verifyClinicData } from '../../src/main/core/integrity/verify'
 import { resourcesDir } from '../../src/main/core/paths'
 import { Core } from '../../src/main/core'
+import { getState } from '../../src/main/core/consultation'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const WORKER = join(ROOT, 'test', 'crash', 'worker.ts')
 const CLINICIAN = DEMO_LOGINS.find((l) => l.role === 'clinician')!
 
-export interface Ack {
+export type Ack = PatientAck | ConsultationAck
+
+export interface ConsultationAck {
+  kind: 'consultation.step' | 'consultation.resumed'
+  consultationId: number
+  /** Events the consultation had when the call returned. */
+  events: number
+  status: string
+}
+
+export interface PatientAck {
   kind: 'patient.create' | 'patient.update'
   id: number
   recordNumber: string
@@ -30,6 +41,8 @@ export interface RoundResult {
   acks: number
   killedAfterMs: number
   killedBeforeReady: boolean
+  /** How long the checks after the kill took. */
+  checkMs: number
 }
 
 export async function prepareClinic(dataDir: string): Promise<void> {
@@ -74,7 +87,9 @@ export async function runAndKill(dataDir: string, runId: string, random: () => n
   if (early) await Promise.race([new Promise((r) => setTimeout(r, random() * 600)), ready, exited])
   else {
     await Promise.race([ready, exited])
-    await new Promise((r) => setTimeout(r, 5 + random() * 250))
+    // Mostly short lives; one in six long enough to get through a sign-off (checking the
+    // password, unlocking the signing key, laying out and signing the PDF take 1-2 s).
+    await new Promise((r) => setTimeout(r, random() < 1 / 6 ? 1600 + random() * 1000 : 5 + random() * 250))
   }
   const killedBeforeReady = !out.includes('READY\n')
   child.kill('SIGKILL')
@@ -90,20 +105,57 @@ export async function runAndKill(dataDir: string, runId: string, random: () => n
  * What must hold after a kill: the file is intact, every acknowledged write is
  * there with the value acknowledged, and verify passes. Throws naming what failed.
  */
-export function checkAfterKill(dataDir: string, acked: Map<string, Ack>): void {
+export interface Acked {
+  patients: Map<string, PatientAck>
+  consultations: Map<number, ConsultationAck>
+}
+
+export function checkAfterKill(dataDir: string, acked: Acked): void {
   const db = new Database(join(dataDir, DB_FILE_NAME), { fileMustExist: true })
   try {
     const ic = db.pragma('integrity_check', { simple: true })
     if (ic !== 'ok') throw new Error(`integrity_check after the kill: ${String(ic)}`)
     const get = db.prepare('SELECT id, family_name FROM patients WHERE record_number = ?')
-    for (const a of acked.values()) {
+    for (const a of acked.patients.values()) {
       const row = get.get(a.recordNumber) as { id: number; family_name: string } | undefined
       if (!row) throw new Error(`acknowledged ${a.kind} of ${a.recordNumber} is missing after the kill`)
       if (row.id !== a.id || (row.family_name !== a.familyName && row.family_name !== a.laterMaybe))
         throw new Error(`acknowledged ${a.kind} of ${a.recordNumber} reads back as ${JSON.stringify(row)}`)
     }
+    const events = db.prepare('SELECT count(*) AS n FROM consultation_events WHERE consultation_id = ?')
+    const status = db.prepare('SELECT status FROM consultations WHERE id = ?')
+    for (const a of acked.consultations.values()) {
+      const n = (events.get(a.consultationId) as { n: number }).n
+      if (n < a.events) throw new Error(`consultation ${a.consultationId}: ${a.events} events were acknowledged, only ${n} are on disk`)
+      const s = (status.get(a.consultationId) as { status: string } | undefined)?.status
+      if (a.status !== 'in_progress' && s !== a.status) throw new Error(`consultation ${a.consultationId} was acknowledged ${a.status} but reads ${s}`)
+    }
+    // Nothing half-written: a signed-off consultation has its clinician's signature, its record
+    // hash and exactly one consent document; one still in progress has none of them.
+    const halfWritten = db
+      .prepare(
+        `SELECT c.id, c.status,
+           (SELECT count(*) FROM consultation_signatures s WHERE s.consultation_id = c.id AND s.role = 'clinician') AS clinician_signatures,
+           (SELECT count(*) FROM consent_documents d WHERE d.consultation_id = c.id AND d.kind IN ('consent', 'paper_consent')) AS documents,
+           c.record_sha256 IS NOT NULL AS sealed
+         FROM consultations c
+         WHERE NOT ((c.status = 'signed_off' AND clinician_signatures = 1 AND documents = 1 AND sealed)
+                 OR (c.status = 'in_progress' AND clinician_signatures = 0 AND documents = 0 AND NOT sealed))`,
+      )
+      .all()
+    if (halfWritten.length > 0) throw new Error(`half-written consultation: ${JSON.stringify(halfWritten[0])}`)
   } finally {
     db.close()
+  }
+  // The open consultation resumes: the core rebuilds its state and names its next step.
+  const core = Core.open({ dataDir, resourcesDir })
+  try {
+    for (const { id } of core.ctx.db.prepare("SELECT id FROM consultations WHERE status = 'in_progress'").all() as { id: number }[]) {
+      const state = getState(core.ctx, id, false)
+      if (!state.progress.current) throw new Error(`consultation ${id} is in progress but has no next step to resume at`)
+    }
+  } finally {
+    core.close()
   }
   const v = openForVerify(dataDir)
   try {
@@ -114,22 +166,34 @@ export function checkAfterKill(dataDir: string, acked: Map<string, Ack>): void {
   }
 }
 
-export async function crashRounds(dataDir: string, rounds: number, seed: number, onRound?: (r: RoundResult) => void): Promise<{ acks: number; rounds: RoundResult[] }> {
+export async function crashRounds(
+  dataDir: string,
+  rounds: number,
+  seed: number,
+  onRound?: (r: RoundResult) => void,
+): Promise<{ acks: number; signedOff: number; rounds: RoundResult[] }> {
   const random = rng(seed)
-  const acked = new Map<string, Ack>()
+  const acked: Acked = { patients: new Map(), consultations: new Map() }
+  let total = 0
   const results: RoundResult[] = []
   for (let round = 1; round <= rounds; round++) {
     const r = await runAndKill(dataDir, `${seed}-${round}`, random)
     if (r.stderr.trim()) throw new Error(`round ${round}: the worker reported an error before it was killed: ${r.stderr.trim()}`)
-    for (const a of r.acks) acked.set(a.recordNumber, a)
+    for (const a of r.acks) {
+      total++
+      if (a.kind === 'patient.create' || a.kind === 'patient.update') acked.patients.set(a.recordNumber, a)
+      else acked.consultations.set(a.consultationId, a)
+    }
+    const t = Date.now()
     try {
       checkAfterKill(dataDir, acked)
     } catch (e) {
       throw new Error(`round ${round} (seed ${seed}, killed after ${r.killedAfterMs} ms): ${(e as Error).message}`)
     }
-    const res = { round, acks: r.acks.length, killedAfterMs: r.killedAfterMs, killedBeforeReady: r.killedBeforeReady }
+    const res = { round, acks: r.acks.length, killedAfterMs: r.killedAfterMs, killedBeforeReady: r.killedBeforeReady, checkMs: Date.now() - t }
     results.push(res)
     onRound?.(res)
   }
-  return { acks: acked.size, rounds: results }
+  const signedOff = [...acked.consultations.values()].filter((a) => a.status === 'signed_off').length
+  return { acks: total, signedOff, rounds: results }
 }

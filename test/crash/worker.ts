@@ -1,13 +1,19 @@
 // The crash test's victim: runs scripted clinic work against a real data
 // folder through Core.dispatch (the same door both hosts use) and prints one
 // acknowledgement line to stdout after each call has returned, i.e. after
-// its transaction committed. The parent kills it with SIGKILL at a random
-// moment and then checks that every acknowledged write is on disk.
+// its transaction committed. The work: registering and editing patients, and
+// consultations taken one step at a time to sign-off (with the signed PDF),
+// resuming the one left open by the previous (killed) run. The parent kills
+// it with SIGKILL at a random moment and then checks that every acknowledged
+// write is on disk.
 //
 // Usage: node --import tsx test/crash/worker.ts DATA_DIR RUN_ID USERNAME PASSWORD
 import { writeSync } from 'node:fs'
 import { Core, type HostLink } from '../../src/main/core'
 import { resourcesDir } from '../../src/main/core/paths'
+import { DEMO_LOGINS } from '../../src/main/core/clinic/demo'
+import type { ConsultationState, ConsultationSummary } from '../../src/shared/consultation'
+import { takeNextStep } from './consultation-step'
 
 const [dataDir, runId, username, password] = process.argv.slice(2) as [string, string, string, string]
 
@@ -25,18 +31,36 @@ class Link implements HostLink {
 
 async function main(): Promise<void> {
   const core = Core.open({ dataDir, resourcesDir })
-  const link = new Link()
-  const call = async (name: string, input: unknown): Promise<unknown> => {
+  // Two screens: the front desk registers patients; the clinician's tablet runs
+  // the consultation (and is handed to the patient, which pins its session).
+  const through = (link: Link) => async (name: string, input: unknown): Promise<unknown> => {
     const r = await core.dispatch(name, input, link)
     if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
     return r.value
   }
-  await call('session.login', { username, password })
+  const desk = through(new Link())
+  const call = through(new Link())
+  const staff = DEMO_LOGINS.find((l) => l.role === 'staff')!
+  await Promise.all([desk('session.login', { username: staff.username, password: staff.password }), call('session.login', { username, password })])
+  // The consultation the last run left open resumes where the database says it is.
+  const open = (await call('consultation.listInProgress', {})) as ConsultationSummary[]
+  let consultation: ConsultationState | null = open[0] ? ((await call('consultation.get', { consultationId: open[0].id })) as ConsultationState) : null
+  if (consultation) ack({ kind: 'consultation.resumed', consultationId: consultation.id, events: consultation.events.length, status: consultation.status })
   writeSync(1, 'READY\n')
   let previousId = 0
   for (let i = 0; ; i++) {
+    if (!consultation) {
+      const demoPatients = (await desk('patients.search', { query: 'MRN', limit: 12 })) as { id: number }[]
+      consultation = (await call('consultation.start', { patientId: demoPatients[i % demoPatients.length]!.id })) as ConsultationState
+    } else {
+      const r = await takeNextStep(call, consultation, password)
+      consultation = r.state
+    }
+    ack({ kind: 'consultation.step', consultationId: consultation.id, events: consultation.events.length, status: consultation.status })
+    if (consultation.status !== 'in_progress') consultation = null
+
     const recordNumber = `CRASH-${runId}-${i}`
-    const p = (await call('patients.create', {
+    const p = (await desk('patients.create', {
       givenName: 'Crash',
       familyName: `Test ${i}`,
       dateOfBirth: '1980-02-29',
@@ -51,7 +75,7 @@ async function main(): Promise<void> {
       // Edit the previous one: an UPDATE with its audit row, in one transaction.
       const prev = `CRASH-${runId}-${i - 1}`
       const familyName = `Edited ${i - 1} ✓`
-      await call('patients.update', {
+      await desk('patients.update', {
         id: previousId,
         patient: { givenName: 'Crash', familyName, dateOfBirth: '1980-02-29', recordNumber: prev, phone: '+1 555 0100', email: '' },
       })
