@@ -181,7 +181,7 @@ export async function crashRounds(
     if (r.stderr.trim()) throw new Error(`round ${round}: the worker reported an error before it was killed: ${r.stderr.trim()}`)
     for (const a of r.acks) {
       total++
-      if (a.kind === 'patient.create' || a.kind === 'patient.update') acked.patients.set(a.recordNumber, a)
+      if ('recordNumber' in a) acked.patients.set(a.recordNumber, a)
       else acked.consultations.set(a.consultationId, a)
     }
     const t = Date.now()
