@@ -5,10 +5,16 @@
 import type { PatientSummary } from './domain'
 import type { ConsultationScript, FrequencyBand, SectionKind } from './script/schema'
 
-export type ConsultationStatus = 'in_progress' | 'signed_off' | 'not_treated'
+export const CONSULTATION_STATUSES = ['in_progress', 'signed_off', 'not_treated'] as const
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number]
 
 /** Who gave a step: the clinician at the controls, or the patient holding the screen. */
-export type EventBy = 'clinician' | 'patient' | 'witness'
+export const EVENT_BY = ['clinician', 'patient', 'witness'] as const
+export type EventBy = (typeof EVENT_BY)[number]
+
+/** A screening answer. */
+export const SCREENING_ANSWERS = ['yes', 'no'] as const
+export type ScreeningAnswer = (typeof SCREENING_ANSWERS)[number]
 
 /** A script version as stored (once per version, with the SHA-256 of its canonical JSON). */
 export interface ScriptSummary {
@@ -76,7 +82,7 @@ export type ConsultationEventData =
   | {
       kind: 'screening_answered'
       questionId: string
-      answer: 'yes' | 'no'
+      answer: ScreeningAnswer
       details: string
       raised: 'contraindication' | 'caution' | null
       explanation: string | null
@@ -132,7 +138,8 @@ export interface TreatmentPlan {
 
 // ---- Signatures ----
 
-export type SignatureRole = 'patient' | 'witness' | 'clinician'
+export const SIGNATURE_ROLES = ['patient', 'witness', 'clinician'] as const
+export type SignatureRole = (typeof SIGNATURE_ROLES)[number]
 
 export interface StrokePoint {
   x: number
@@ -193,7 +200,7 @@ export interface FlagView {
 export interface ScreeningAnswerView {
   questionId: string
   text: string
-  answer: 'yes' | 'no'
+  answer: ScreeningAnswer
   details: string
   at: string
   raised: 'contraindication' | 'caution' | null

@@ -3,7 +3,7 @@
 // event, because after sign-off they are the only way the record grows.
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import type { ConsultationEvent, ConsultationState } from '../../../shared/consultation'
+import type { ConsultationEvent, ConsultationState, SignatureRole } from '../../../shared/consultation'
 import { formatDateTime } from '../i18n'
 import { formatUnits, sectionById } from './model'
 
@@ -21,6 +21,13 @@ export function History({ state, events }: { state: ConsultationState; events: C
       ))}
     </ol>
   )
+}
+
+/** Who signed, as literal keys so the catalog check sees them. */
+const SIGNED_TEXT: Record<SignatureRole, string> = {
+  patient: 'consultation:history.signed_patient',
+  witness: 'consultation:history.signed_witness',
+  clinician: 'consultation:history.signed_clinician',
 }
 
 export function describeEvent(t: TFunction, state: ConsultationState, ev: ConsultationEvent): string {
@@ -63,7 +70,7 @@ export function describeEvent(t: TFunction, state: ConsultationState, ev: Consul
     case 'esignature_choice':
       return ev.choice === 'agree' ? t('history.esignature_agree') : t('history.esignature_decline')
     case 'signed':
-      return t(`history.signed_${ev.role}`)
+      return t(SIGNED_TEXT[ev.role])
     case 'ended_not_treated':
       return t('history.ended_not_treated', { reason: ev.reason })
     case 'withdrawn':

@@ -15,7 +15,7 @@ import { PatientModeShell, useOpenHandBack } from './PatientModeShell'
 import { RecordSummary } from './RecordSummary'
 import { SectionContent } from './SectionContent'
 import { SaveStatus, useSaving } from './saving'
-import { SignaturePadField, type DrawnSignature } from './SignaturePadField'
+import { SIGNATURE_PROBLEM_TEXT, SignaturePadField, type DrawnSignature } from './SignaturePadField'
 import { useConsultation } from './useConsultation'
 import './consultation.css'
 
@@ -406,7 +406,7 @@ function PatientSignature({ state, onSaved }: { state: ConsultationState; onSave
 
   const sign = async () => {
     const problem = signatureProblem(signature?.strokes ?? [])
-    setPadError(problem ? t(`fieldErrors.${problem}`) : null)
+    setPadError(problem ? t(SIGNATURE_PROBLEM_TEXT[problem]) : null)
     if (problem || !signature) return
     const s = await saving.run(() =>
       call('consultation.signAsPatient', { consultationId: state.id, typedName: name, strokes: signature.strokes, imagePng: signature.pngDataUrl }),
@@ -491,7 +491,7 @@ function WitnessSignature({ state, onSaved }: { state: ConsultationState; onSave
 
   const sign = async () => {
     const problem = signatureProblem(signature?.strokes ?? [])
-    setPadError(problem ? t(`fieldErrors.${problem}`) : null)
+    setPadError(problem ? t(SIGNATURE_PROBLEM_TEXT[problem]) : null)
     if (problem || !signature) return
     const s = await saving.run(() =>
       call('consultation.signAsWitness', { consultationId: state.id, witnessName: name, strokes: signature.strokes, imagePng: signature.pngDataUrl }),

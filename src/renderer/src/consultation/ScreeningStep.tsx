@@ -5,7 +5,7 @@
 // caution asks the clinician to record a decision before going on.
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ConsultationState, ScreeningAnswerView } from '../../../shared/consultation'
+import { SCREENING_ANSWERS, type ConsultationState, type ScreeningAnswerView } from '../../../shared/consultation'
 import type { ScreeningQuestion, SectionOfKind } from '../../../shared/script/schema'
 import { call } from '../api'
 import { formatDateTime } from '../i18n'
@@ -74,7 +74,7 @@ function ScreeningQuestionForm(props: {
         </p>
       ) : null}
       <div className="cn-inline-choices">
-        {(['yes', 'no'] as const).map((a) => (
+        {SCREENING_ANSWERS.map((a) => (
           <label key={a} className="cn-choice">
             <input type="radio" name={`screening-${q.id}`} value={a} checked={answer === a} onChange={() => setAnswer(a)} disabled={readOnly} />
             <span>{t(`answer.${a}`)}</span>

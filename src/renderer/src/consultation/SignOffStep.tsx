@@ -8,7 +8,7 @@ import { signatureProblem } from '../../../shared/signature-rules'
 import { call } from '../api'
 import { RecordSummary } from './RecordSummary'
 import { SaveStatus, useSaving } from './saving'
-import { SignaturePadField, type DrawnSignature } from './SignaturePadField'
+import { SIGNATURE_PROBLEM_TEXT, SignaturePadField, type DrawnSignature } from './SignaturePadField'
 
 interface Props {
   state: ConsultationState
@@ -32,7 +32,7 @@ export function SignOffStep({ state, onSaved, headingRef }: Props) {
     const problems: Record<string, string> = {}
     if (!password) problems.password = t('common:fieldErrors.required')
     const sp = signatureProblem(signature?.strokes ?? [])
-    if (sp) problems.strokes = t(`fieldErrors.${sp}`)
+    if (sp) problems.strokes = t(SIGNATURE_PROBLEM_TEXT[sp])
     if (!confirmed) problems.statementConfirmed = t('signOff.confirmRequired')
     setErrors(problems)
     if (Object.keys(problems).length > 0 || !signature) return

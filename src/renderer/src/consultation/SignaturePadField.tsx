@@ -10,6 +10,17 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import SignaturePad from 'signature_pad'
 import { useTranslation } from 'react-i18next'
 import type { Stroke } from '../../../shared/consultation'
+import type { SignatureProblem } from '../../../shared/signature-rules'
+
+/**
+ * The sentence for each problem `signatureProblem` finds before saving, as
+ * literal keys so the catalog check sees them (and the type, that none is missing).
+ */
+export const SIGNATURE_PROBLEM_TEXT: Record<SignatureProblem, string> = {
+  signature_empty: 'consultation:fieldErrors.signature_empty',
+  signature_too_short: 'consultation:fieldErrors.signature_too_short',
+  signature_too_small: 'consultation:fieldErrors.signature_too_small',
+}
 
 export interface DrawnSignature {
   /**

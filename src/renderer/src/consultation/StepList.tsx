@@ -7,6 +7,14 @@ import { useTranslation } from 'react-i18next'
 
 export type StepState = 'done' | 'current' | 'todo' | 'blocked'
 
+/** What each state is called, as literal keys so the catalog check sees them. */
+const STATE_TEXT: Record<StepState, string> = {
+  done: 'consultation:steps.state.done',
+  current: 'consultation:steps.state.current',
+  todo: 'consultation:steps.state.todo',
+  blocked: 'consultation:steps.state.blocked',
+}
+
 export interface StepItem {
   key: string
   title: string
@@ -33,7 +41,7 @@ export function StepList({ steps, label, onOpen, openKey }: Props) {
       <ol className="cn-steps__list">
         {steps.map((s, i) => {
           const isOpen = openKey ? s.key === openKey : s.state === 'current'
-          const stateText = t(`steps.state.${s.state}`)
+          const stateText = t(STATE_TEXT[s.state])
           const body = (
             <>
               <span className="cn-steps__marker" aria-hidden="true">

@@ -10,15 +10,18 @@ import { ApiCallError } from '../api'
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string }
 
-/** A sentence for an error from the core, never a stack trace. */
+/**
+ * A sentence for an error from the core, never a stack trace. Keys name their
+ * namespace because callers pass their own `t`.
+ */
 export function errorMessage(t: TFunction, e: unknown): string {
   if (!(e instanceof ApiCallError)) return t('common:errors.internal')
   // Refused input: the sentences go beside the fields; this one says so.
-  if (e.code === 'validation' && e.fields.length > 0) return t('errors.checkFields')
+  if (e.code === 'validation' && e.fields.length > 0) return t('consultation:errors.checkFields')
   // Business-rule refusals carry the core's own plain, specific sentence
   // ("The lot expired on ..."); session problems use the app's shared words.
   if (['validation', 'invalid_state', 'frozen', 'conflict', 'not_found'].includes(e.code) && e.message) return e.message
-  if (e.code === 'wrong_password') return t('errors.wrong_password')
+  if (e.code === 'wrong_password') return t('consultation:errors.wrong_password')
   if (e.code === 'rate_limited') return t('common:errors.rate_limited_wait', { count: e.retryAfterSeconds ?? 1 })
   return t(`common:errors.${e.code}`, { defaultValue: e.message })
 }
