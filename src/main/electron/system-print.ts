@@ -39,7 +39,14 @@ export class ElectronPrintService implements PrintService {
     documents.set(name, pdf)
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, javascript: true },
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        plugins: true, // Chromium's PDF viewer renders the stored bytes
+        disableBlinkFeatures: 'Auxclick',
+        webSecurity: true,
+      },
     })
     try {
       await win.loadURL(`${APP_ORIGIN}/__print/${name}`)
