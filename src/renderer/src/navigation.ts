@@ -25,6 +25,8 @@ export type Route =
   /** The staff desk: signed consents, and one consent with its PDF. */
   | { name: 'consents' }
   | { name: 'consent'; consultationId: number }
+  /** Admin: verify the record, back up, restore. */
+  | { name: 'maintenance' }
 
 export type RouteName = Route['name']
 export type RouteOf<N extends RouteName> = Extract<Route, { name: N }>

@@ -22,6 +22,7 @@ import { ScriptsScreen } from './scripts/ScriptsScreen'
 import { ScriptScreen } from './scripts/ScriptScreen'
 import { ConsentsScreen } from './consents/ConsentsScreen'
 import { ConsentDetailScreen } from './consents/ConsentDetailScreen'
+import { MaintenanceScreen } from './maintenance/MaintenanceScreen'
 
 interface ScreenEntry<N extends RouteName> {
   roles: readonly Role[]
@@ -44,6 +45,7 @@ export const SCREENS: { [N in RouteName]: ScreenEntry<N> } = {
   script: { roles: ADMIN, render: (r) => <ScriptScreen id={r.id} /> },
   consents: { roles: PATIENT_DESK, render: () => <ConsentsScreen /> },
   consent: { roles: PATIENT_DESK, render: (r) => <ConsentDetailScreen consultationId={r.consultationId} /> },
+  maintenance: { roles: ADMIN, render: () => <MaintenanceScreen /> },
 }
 
 export interface MenuItem {
@@ -59,6 +61,7 @@ export const MENU: readonly MenuItem[] = [
   { route: { name: 'users' }, label: (t) => t('common:nav.users'), covers: ['users', 'userNew'] },
   { route: { name: 'scripts' }, label: (t) => t('scripts:nav'), covers: ['scripts', 'script'] },
   { route: { name: 'settings' }, label: (t) => t('common:nav.settings'), covers: ['settings'] },
+  { route: { name: 'maintenance' }, label: (t) => t('maintenance:nav'), covers: ['maintenance'] },
 ]
 
 export function canOpen(route: Route, role: Role): boolean {
