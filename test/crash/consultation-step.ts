@@ -9,7 +9,16 @@ import { demoSignatureStrokes, strokesToPngDataUrl } from '../../src/main/core/c
 export type Call = (name: string, input: unknown) => Promise<unknown>
 
 /** Takes the next step; returns the call made and the state after it. */
-export async function takeNextStep(call: Call, state: ConsultationState, clinicianPassword: string): Promise<{ call: string; state: ConsultationState }> {
+export interface StepOptions {
+  /** What the patient types as initials (default: the first letter of each name). */
+  initials?: string
+  /** The patient's goals, as typed on the expectations step. */
+  goals?: string
+  /** The name the patient types when signing (default: given and family name). */
+  typedName?: string
+}
+
+export async function takeNextStep(call: Call, state: ConsultationState, clinicianPassword: string, o: StepOptions = {}): Promise<{ call: string; state: ConsultationState }> {
   const step = state.progress.current
   if (!step) throw new Error(`consultation ${state.id} has no next step (status ${state.status})`)
   const id = { consultationId: state.id }
@@ -43,7 +52,7 @@ export async function takeNextStep(call: Call, state: ConsultationState, clinici
     case 'save_expectations': {
       const sec = script.sections.find((s) => s.kind === 'expectations')
       const areaIds = sec?.kind === 'expectations' ? sec.areas.slice(0, 1).map((a) => a.id) : []
-      return run('consultation.saveExpectations', { ...id, goals: 'Softer frown lines.', areaIds, otherAreas: '', timelineAcknowledged: true })
+      return run('consultation.saveExpectations', { ...id, goals: o.goals ?? 'Softer frown lines.', areaIds, otherAreas: '', timelineAcknowledged: true })
     }
     case 'save_treatment_plan': {
       const sec = script.sections.find((s) => s.kind === 'treatment_plan')
@@ -64,7 +73,7 @@ export async function takeNextStep(call: Call, state: ConsultationState, clinici
     case 'enter_patient_mode':
       return run('consultation.enterPatientMode', id)
     case 'acknowledge_section':
-      return run('consultation.acknowledgeSection', { ...id, sectionId: step.sectionId, initials: initialsOf(`${state.patient.givenName} ${state.patient.familyName}`) })
+      return run('consultation.acknowledgeSection', { ...id, sectionId: step.sectionId, initials: o.initials ?? initialsOf(`${state.patient.givenName} ${state.patient.familyName}`) })
     case 'answer_comprehension': {
       const q = script.sections.flatMap((s) => (s.kind === 'comprehension' ? s.questions : [])).find((x) => x.id === step.questionId)!
       const r = (await call('consultation.answerComprehension', { ...id, questionId: q.id, optionId: q.correctOptionId })) as { state: ConsultationState }
@@ -76,7 +85,7 @@ export async function takeNextStep(call: Call, state: ConsultationState, clinici
       return run('consultation.recordElectronicSignatureChoice', { ...id, choice: 'agree' })
     case 'patient_signature': {
       const strokes = demoSignatureStrokes(0)
-      return run('consultation.signAsPatient', { ...id, typedName: `${state.patient.givenName} ${state.patient.familyName}`, strokes, imagePng: strokesToPngDataUrl(strokes) })
+      return run('consultation.signAsPatient', { ...id, typedName: o.typedName ?? `${state.patient.givenName} ${state.patient.familyName}`, strokes, imagePng: strokesToPngDataUrl(strokes) })
     }
     case 'exit_patient_mode':
       return run('consultation.exitPatientMode', { ...id, password: clinicianPassword })
