@@ -87,13 +87,28 @@ export function swapInStaged(dataDir: string, staged: StagedRestore, keyStore: R
     // place and its old key is in previous/ (nothing is lost, verify says why).
     if (existsSync(keyStore.file)) renameSync(keyStore.file, join(previous, 'keys', basename(keyStore.file)))
   }
-  keyStore.install(staged.auditKey)
-  if (previous) {
-    for (const f of [`${dbFile}-wal`, `${dbFile}-shm`, dbFile]) if (existsSync(f)) renameSync(f, join(previous, basename(f)))
-    syncDir(previous)
+  const movedKey = previous !== null && existsSync(join(previous, 'keys', basename(keyStore.file)))
+  let swapped = false
+  try {
+    keyStore.install(staged.auditKey)
+    if (previous) {
+      for (const f of [`${dbFile}-wal`, `${dbFile}-shm`, dbFile]) if (existsSync(f)) renameSync(f, join(previous, basename(f)))
+      syncDir(previous)
+    }
+    renameSync(staged.dbFile, dbFile)
+    swapped = true
+    syncDir(dataDir)
+  } catch (e) {
+    // Until the new database is in place, put back whatever was moved, so the clinic is left as it was.
+    if (previous && !swapped) {
+      for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+        const kept = join(previous, basename(f))
+        if (existsSync(kept) && !existsSync(f)) renameSync(kept, f)
+      }
+      if (movedKey) renameSync(join(previous, 'keys', basename(keyStore.file)), keyStore.file)
+    }
+    throw e
   }
-  renameSync(staged.dbFile, dbFile)
-  syncDir(dataDir)
   rmSync(staged.dir, { recursive: true, force: true })
   return previous
 }
