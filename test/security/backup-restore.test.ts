@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DB_FILE_NAME } from '../../src/main/core/db/open'
 import { decodeBackup, encodeBackup, unwrapAuditKey } from '../../src/main/core/integrity/backup-file'
+import { discardStaged, stageRestore, swapInStaged } from '../../src/main/core/integrity/restore'
 import { verifyClinicData } from '../../src/main/core/integrity/verify'
 import { resourcesDir } from '../../src/main/core/paths'
 import { Client, openCore, tempDir } from '../support/core'
@@ -182,6 +183,22 @@ describe('backup and restore from the command line', () => {
     const restoredDir = join(tempDir(), 'data')
     expect(cli(['restore', '--data', restoredDir, '--from', out]).status).toBe(0)
     expect(verifyDir(restoredDir).ok).toBe(true)
+  })
+})
+
+describe('restore that cannot finish', () => {
+  it('puts the replaced key back and leaves the database untouched when installing the new key fails', async () => {
+    const target = copyClinic(clinic)
+    const keyFile = join(target, 'keys', 'audit-chain.key')
+    const keyBefore = readFileSync(keyFile)
+    const dbBefore = readFileSync(join(target, DB_FILE_NAME))
+    const staged = await stageRestore({ dataDir: target, resourcesDir, file: backupFile, passphrase: PASSPHRASE })
+    const failing = { file: keyFile, install: () => { throw new Error('disk full') } }
+    expect(() => swapInStaged(target, staged, failing, new Date())).toThrow('disk full')
+    discardStaged(staged)
+    expect(readFileSync(keyFile).equals(keyBefore)).toBe(true)
+    expect(readFileSync(join(target, DB_FILE_NAME)).equals(dbBefore)).toBe(true)
+    expect(verifyDir(target).ok).toBe(true)
   })
 })
 
