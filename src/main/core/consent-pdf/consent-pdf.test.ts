@@ -20,7 +20,8 @@ import { layoutConsent } from './consent-layout'
 import { sha256Hex } from './produce'
 import { sampleRecord } from './test-support/sample-record'
 import { fonts, pageCount, pdfsig, pdftotext, qpdfCheck, wordBoxes, writeTemp } from './test-support/pdf-tools'
-import { PAGE } from './writer'
+import { DocumentWriter, PAGE } from './writer'
+import { sharesParsedFaces } from './fonts'
 
 const CLINICIAN = { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password }
 let core: Core
@@ -178,6 +179,29 @@ describe('the longest entries the forms accept', () => {
     expect(pageCount(file)).toBe(n)
     expectNothingOffThePage(file)
     expect(pdftotext(file, 1)).toContain(`Page 1 of ${n}`)
+  })
+})
+
+describe('fonts parsed once per process', () => {
+  const seal = { recordSha256: 'c'.repeat(64), auditPosition: 42, auditHead: 'd'.repeat(64) }
+  const make = async (givenName: string, familyName: string) => (await layoutConsent(sampleRecord({ givenName, familyName }), seal, { resourcesDir, timeZone: 'UTC' })).pdf
+
+  it('are shared between documents, each with a font object (and glyph subset) of its own', () => {
+    const opts = { resourcesDir, title: 't', author: 'a', subject: 's', keywords: 'k', lang: 'en', createdAt: new Date(0), headerHeight: 80, footerHeight: 60 }
+    expect(sharesParsedFaces(new DocumentWriter(opts).doc, new DocumentWriter(opts).doc)).toBe(true)
+  })
+
+  it('leave no trace of one document in the next: the same record gives the same bytes whatever was made in between', async () => {
+    const first = await make('Ελένη', 'Παπαδοπούλου')
+    const between = await make('Zoë', 'Ñúñez-Øberg')
+    await make('Ольга', 'Иванова')
+    const again = await make('Ελένη', 'Παπαδοπούλου')
+    expect(sha256Hex(again)).toBe(sha256Hex(first))
+    expect(sha256Hex(between)).not.toBe(sha256Hex(first))
+    const text = pdftotext(writeTemp(again)).replace(/\s+/g, ' ')
+    expect(text).toContain('Ελένη Παπαδοπούλου')
+    expect(text).not.toContain('Ñúñez')
+    expect(fonts(writeTemp(again)).filter((x) => !x.embedded)).toEqual([])
   })
 })
 

@@ -13,9 +13,15 @@
 // certificate. Passing the issuer with its text decoded avoids that; otherwise
 // this is the same signature signer-p12 makes (SHA-256, RSA, detached, with
 // content type, signing time and message digest as signed attributes).
+//
+// forge assembles the CMS; the RSA step itself is done by Node's crypto
+// (OpenSSL) with the clinician's key as it was unlocked, rather than by
+// forge's JavaScript big-number code, which took most of the time of signing.
+// RSASSA-PKCS1-v1_5 is deterministic, so the signature bytes are the same.
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain'
 import { SignPdf } from '@signpdf/signpdf'
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils'
+import { constants, privateEncrypt, type KeyObject } from 'node:crypto'
 import forge from 'node-forge'
 import type { UnsealedCredential } from '../signing/credentials'
 
@@ -33,6 +39,26 @@ export interface SignatureDetails {
 /** Space reserved for the CMS: 2048-bit RSA with one certificate is about 2 KB. */
 const SIGNATURE_LENGTH = 8192
 
+/** DER DigestInfo header for SHA-256 (RFC 8017, 9.2 note 1); the 32-byte digest follows. */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex')
+
+/**
+ * What forge's PKCS#7 signer calls on its key: `sign(md, 'RSASSA-PKCS1-V1_5')`
+ * with the digest of the signed attributes. EMSA-PKCS1-v1_5 is DigestInfo
+ * under block type 1 padding, which is what private-key encryption with
+ * PKCS#1 padding applies.
+ */
+function nativeRsaSigner(key: KeyObject): { sign(md: forge.md.MessageDigest, scheme?: string): string } {
+  if (key.asymmetricKeyType !== 'rsa') throw new Error(`The signing key is ${key.asymmetricKeyType ?? 'not asymmetric'}, not RSA.`)
+  return {
+    sign(md, scheme = 'RSASSA-PKCS1-V1_5') {
+      if (scheme !== 'RSASSA-PKCS1-V1_5' || md.algorithm !== 'sha256') throw new Error(`Unexpected signature scheme ${scheme} with ${md.algorithm}.`)
+      const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')])
+      return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, digestInfo).toString('binary')
+    },
+  }
+}
+
 class ClinicianCmsSigner extends Signer {
   constructor(private readonly credential: UnsealedCredential) {
     super()
@@ -40,7 +66,7 @@ class ClinicianCmsSigner extends Signer {
 
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
     const cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(this.credential.certificateDer.toString('binary')))
-    const key = forge.pki.privateKeyFromPem(this.credential.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString())
+    const key = nativeRsaSigner(this.credential.privateKey)
     // Parsed UTF-8 names hold raw bytes; forge re-encodes on output, so decode first.
     const issuer = cert.issuer.attributes.map((a) =>
       (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a,

@@ -8,7 +8,7 @@
 // line); table rows are measured first and start a new page when they do not
 // fit; a row taller than a whole page is printed as a stacked block instead.
 import PDFDocument from 'pdfkit'
-import { FONT, fontFile, type FontName } from './fonts'
+import { attachFonts, FONT, type FontName } from './fonts'
 
 type Doc = PDFKit.PDFDocument
 type StructElement = ReturnType<Doc['struct']>
@@ -74,7 +74,8 @@ export class DocumentWriter {
       tagged: true,
       lang: opts.lang,
       displayTitle: true,
-      font: fontFile(opts.resourcesDir, FONT.regular),
+      // No default font: pdfkit would open Helvetica (forbidden in PDF/A) or parse a file; attachFonts sets Noto Sans.
+      font: null as unknown as string,
       info: {
         Title: opts.title,
         Author: opts.author,
@@ -86,7 +87,7 @@ export class DocumentWriter {
         ModDate: opts.createdAt,
       },
     } as PDFKit.PDFDocumentOptions)
-    for (const f of Object.values(FONT)) this.doc.registerFont(f, fontFile(opts.resourcesDir, f))
+    attachFonts(this.doc, opts.resourcesDir)
     this.doc.on('data', (c: Buffer) => this.chunks.push(c))
     this.finished = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve())
