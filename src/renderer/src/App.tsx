@@ -3,17 +3,23 @@
 // screen. It owns the idle lock: while locked, the screen stays mounted (so
 // nothing typed is lost) but is inert and hidden from assistive technology,
 // and the lock dialog sits on top.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+//
+// Start-up speed: the setup and login screens are in the entry script; every
+// screen of the logged-in app is a chunk fetched when first needed (routes.tsx),
+// and so are the catalogs other than those of the first screens (i18n). While
+// the login form waits for a password, the likely next chunks are fetched.
+import { Component, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../shared/domain'
+import { ROLES } from '../../shared/roles'
 import { call, onSessionProblem } from './api'
 import { AnnouncerProvider } from './announcer'
 import { AppShell } from './components/AppShell'
-import { PatientModeScreen } from './consultation/PatientModeScreen'
 import { Notice } from './components/Notice'
+import { catalogsLoaded, loadCatalogs } from './i18n'
 import { useIdleLock } from './idle'
 import { NavigationContext, type Route } from './navigation'
-import { canOpen, homeRouteFor, renderRoute } from './routes'
+import { canOpen, homeRouteFor, PatientModeScreen, preloadRoute, renderRoute } from './routes'
 import { SessionContext, type SessionState } from './session'
 import { LockOverlay } from './screens/session/LockOverlay'
 import { LoginScreen, type LoginNotice } from './screens/session/LoginScreen'
@@ -27,27 +33,49 @@ type Phase =
   | { kind: 'login'; clinicName: string; notice?: LoginNotice }
   | { kind: 'app'; session: SessionInfo; clinicName: string }
 
+let whereToStart: Promise<[{ needsSetup: boolean; clinicName: string | null }, SessionInfo | null]> | undefined
+
+/**
+ * The two questions the first screen depends on (is the clinic set up? is
+ * someone logged in?), asked together, once. main.tsx asks before React's
+ * first render so the answers are already on their way.
+ */
+export function askWhereToStart() {
+  return (whereToStart ??= Promise.all([call('setup.status', {}), call('session.current', {})]))
+}
+
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' })
 
   useEffect(() => {
     let cancelled = false
-    void (async () => {
-      try {
-        const status = await call('setup.status', {})
-        if (status.needsSetup) return !cancelled && setPhase({ kind: 'setup' })
-        const session = await call('session.current', {})
+    askWhereToStart().then(
+      ([status, session]) => {
         if (cancelled) return
         const clinicName = status.clinicName ?? ''
-        setPhase(session ? { kind: 'app', session, clinicName } : { kind: 'login', clinicName })
-      } catch {
+        if (status.needsSetup) setPhase({ kind: 'setup' })
+        else setPhase(session ? { kind: 'app', session, clinicName } : { kind: 'login', clinicName })
+      },
+      () => {
         if (!cancelled) setPhase({ kind: 'unreachable' })
-      }
-    })()
+      },
+    )
     return () => {
       cancelled = true
     }
   }, [])
+
+  // While the login form waits for a password, fetch the remaining catalogs and
+  // each role's home screen, so logging in shows the app without a loading step.
+  const waitingForLogin = phase.kind === 'login'
+  useEffect(() => {
+    if (!waitingForLogin) return
+    const id = requestIdleCallback(() => {
+      loadCatalogs().catch(() => {}) // if this fails, logging in tries again and says so
+      for (const role of ROLES) preloadRoute(homeRouteFor(role)).catch(() => {})
+    })
+    return () => cancelIdleCallback(id)
+  }, [waitingForLogin])
 
   const toLogin = useCallback(
     (notice?: LoginNotice) => setPhase((p) => ({ kind: 'login', clinicName: 'clinicName' in p ? p.clinicName : '', notice })),
@@ -89,8 +117,69 @@ function Starting() {
   const { t } = useTranslation('common')
   return (
     <main className="centered" aria-busy="true">
-      <p className="muted">{t('shell.starting')}</p>
+      <p className="muted" role="status">
+        {t('shell.starting')}
+      </p>
     </main>
+  )
+}
+
+/** Shown while a screen's chunk (or the catalogs) is being fetched. */
+function Loading() {
+  const { t } = useTranslation('common')
+  return (
+    <p className="muted" role="status">
+      {t('shell.loading')}
+    </p>
+  )
+}
+
+/**
+ * Holds the logged-in app back until every catalog is in (the menu and the
+ * screens use all namespaces), fetching the first screen's chunk meanwhile.
+ */
+function WithAllCatalogs({ preload, children }: { preload(): Promise<unknown>; children: ReactNode }) {
+  if (!catalogsLoaded()) {
+    preload().catch(() => {}) // the same fetch on every call; the screen itself reports a failure
+    use(loadCatalogs())
+  }
+  return children
+}
+
+/**
+ * If part of the app cannot be fetched (e.g. the app was updated while this
+ * page stayed open, so its old chunk is gone) or a screen fails to render, say
+ * so in plain words with a way out, instead of an empty window.
+ */
+class LoadProblem extends Component<{ page?: boolean; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false }
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true }
+  }
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.error('A screen could not be shown', error, info.componentStack)
+  }
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children
+    return this.props.page ? (
+      <main className="centered">
+        <LoadFailed />
+      </main>
+    ) : (
+      <LoadFailed />
+    )
+  }
+}
+
+function LoadFailed() {
+  const { t } = useTranslation('common')
+  return (
+    <div className="card card--narrow">
+      <Notice kind="error">{t('shell.loadFailed')}</Notice>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('shell.reload')}
+      </button>
+    </div>
   )
 }
 
@@ -198,22 +287,36 @@ function LoggedIn(props: {
     <SessionContext value={sessionState}>
       <NavigationContext value={navigation}>
         <div className="app" inert={locked} aria-hidden={locked || undefined}>
-          {session.patientModeConsultationId !== null ? (
-            // The screen is with the patient: no shell, no menu, only their steps.
-            <PatientModeScreen
-              consultationId={session.patientModeConsultationId}
-              onHandedBack={(c) => {
-                setSession((s) => ({ ...s, patientModeConsultationId: null }))
-                setRoute({ name: 'consultation', id: c.id })
-              }}
-            />
-          ) : (
-            <AppShell>
-              <div key={JSON.stringify(route)} className="screen">
-                {allowed ? renderRoute(route) : <NotAllowedScreen />}
-              </div>
-            </AppShell>
-          )}
+          <LoadProblem page>
+            <Suspense
+              fallback={
+                <main className="centered">
+                  <Loading />
+                </main>
+              }
+            >
+              <WithAllCatalogs preload={session.patientModeConsultationId !== null ? PatientModeScreen.preload : () => preloadRoute(route)}>
+                {session.patientModeConsultationId !== null ? (
+                  // The screen is with the patient: no shell, no menu, only their steps.
+                  <PatientModeScreen
+                    consultationId={session.patientModeConsultationId}
+                    onHandedBack={(c) => {
+                      setSession((s) => ({ ...s, patientModeConsultationId: null }))
+                      setRoute({ name: 'consultation', id: c.id })
+                    }}
+                  />
+                ) : (
+                  <AppShell>
+                    <div key={JSON.stringify(route)} className="screen">
+                      <LoadProblem>
+                        <Suspense fallback={<Loading />}>{allowed ? renderRoute(route) : <NotAllowedScreen />}</Suspense>
+                      </LoadProblem>
+                    </div>
+                  </AppShell>
+                )}
+              </WithAllCatalogs>
+            </Suspense>
+          </LoadProblem>
         </div>
         {locked ? <LockOverlay user={session.user} onUnlocked={unlocked} onLogOut={logOut} /> : null}
       </NavigationContext>

@@ -7,45 +7,69 @@
 //   3. if it belongs in the top menu, add a `MENU` item; otherwise link to it
 //      from another screen with `navigate({ name: ... })`.
 // Roles here only hide what a person cannot use; the core checks every call.
-import type { ReactNode } from 'react'
+import { lazy, type ComponentType, type ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import type { Role } from '../../shared/roles'
 import type { Route, RouteName, RouteOf } from './navigation'
-import { PatientsScreen } from './screens/patients/PatientsScreen'
-import { PatientFormScreen } from './screens/patients/PatientFormScreen'
-import { PatientDetailScreen } from './screens/patients/PatientDetailScreen'
-import { UsersScreen } from './screens/users/UsersScreen'
-import { UserFormScreen } from './screens/users/UserFormScreen'
-import { SettingsScreen } from './screens/settings/SettingsScreen'
-import { ConsultationScreen } from './consultation/ConsultationScreen'
-import { ScriptsScreen } from './scripts/ScriptsScreen'
-import { ScriptScreen } from './scripts/ScriptScreen'
-import { ConsentsScreen } from './consents/ConsentsScreen'
-import { ConsentDetailScreen } from './consents/ConsentDetailScreen'
-import { MaintenanceScreen } from './maintenance/MaintenanceScreen'
+
+// Every screen is its own chunk, fetched the first time it is opened (or
+// earlier, by `preloadRoute`), so the entry script carries only what the
+// first screen (setup, login) needs. The shell around the screen shows a
+// loading status meanwhile (App.tsx).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: the lazy component keeps the loaded one's exact type
+function lazyScreen<C extends ComponentType<any>>(load: () => Promise<C>) {
+  let loading: Promise<{ default: C }> | undefined
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => ({ default: component }),
+      (e: unknown) => {
+        loading = undefined // a failed preload must not doom the screen's own load later
+        throw e
+      },
+    ))
+  return Object.assign(lazy(preload), { preload })
+}
+
+const PatientsScreen = lazyScreen(() => import('./screens/patients/PatientsScreen').then((m) => m.PatientsScreen))
+const PatientFormScreen = lazyScreen(() => import('./screens/patients/PatientFormScreen').then((m) => m.PatientFormScreen))
+const PatientDetailScreen = lazyScreen(() => import('./screens/patients/PatientDetailScreen').then((m) => m.PatientDetailScreen))
+const UsersScreen = lazyScreen(() => import('./screens/users/UsersScreen').then((m) => m.UsersScreen))
+const UserFormScreen = lazyScreen(() => import('./screens/users/UserFormScreen').then((m) => m.UserFormScreen))
+const SettingsScreen = lazyScreen(() => import('./screens/settings/SettingsScreen').then((m) => m.SettingsScreen))
+const ConsultationScreen = lazyScreen(() => import('./consultation/ConsultationScreen').then((m) => m.ConsultationScreen))
+const ScriptsScreen = lazyScreen(() => import('./scripts/ScriptsScreen').then((m) => m.ScriptsScreen))
+const ScriptScreen = lazyScreen(() => import('./scripts/ScriptScreen').then((m) => m.ScriptScreen))
+const ConsentsScreen = lazyScreen(() => import('./consents/ConsentsScreen').then((m) => m.ConsentsScreen))
+const ConsentDetailScreen = lazyScreen(() => import('./consents/ConsentDetailScreen').then((m) => m.ConsentDetailScreen))
+const MaintenanceScreen = lazyScreen(() => import('./maintenance/MaintenanceScreen').then((m) => m.MaintenanceScreen))
+
+/** The screen with the patient (no shell): rendered by App.tsx when the session is in patient mode. */
+export const PatientModeScreen = lazyScreen(() => import('./consultation/PatientModeScreen').then((m) => m.PatientModeScreen))
 
 interface ScreenEntry<N extends RouteName> {
   roles: readonly Role[]
   render(route: RouteOf<N>): ReactNode
+  /** Starts fetching the screen's chunk before it is rendered. */
+  preload(): Promise<unknown>
 }
 
 const PATIENT_DESK: readonly Role[] = ['clinician', 'staff']
 const ADMIN: readonly Role[] = ['admin']
 
 export const SCREENS: { [N in RouteName]: ScreenEntry<N> } = {
-  patients: { roles: PATIENT_DESK, render: () => <PatientsScreen /> },
-  patientNew: { roles: PATIENT_DESK, render: () => <PatientFormScreen /> },
-  patient: { roles: PATIENT_DESK, render: (r) => <PatientDetailScreen id={r.id} notice={r.notice} /> },
-  patientEdit: { roles: PATIENT_DESK, render: (r) => <PatientFormScreen id={r.id} /> },
-  users: { roles: ADMIN, render: (r) => <UsersScreen added={r.added} /> },
-  userNew: { roles: ADMIN, render: () => <UserFormScreen /> },
-  settings: { roles: ADMIN, render: () => <SettingsScreen /> },
-  consultation: { roles: PATIENT_DESK, render: (r) => <ConsultationScreen id={r.id} /> },
-  scripts: { roles: ADMIN, render: () => <ScriptsScreen /> },
-  script: { roles: ADMIN, render: (r) => <ScriptScreen id={r.id} /> },
-  consents: { roles: PATIENT_DESK, render: () => <ConsentsScreen /> },
-  consent: { roles: PATIENT_DESK, render: (r) => <ConsentDetailScreen consultationId={r.consultationId} /> },
-  maintenance: { roles: ADMIN, render: () => <MaintenanceScreen /> },
+  patients: { roles: PATIENT_DESK, render: () => <PatientsScreen />, preload: PatientsScreen.preload },
+  patientNew: { roles: PATIENT_DESK, render: () => <PatientFormScreen />, preload: PatientFormScreen.preload },
+  patient: { roles: PATIENT_DESK, render: (r) => <PatientDetailScreen id={r.id} notice={r.notice} />, preload: PatientDetailScreen.preload },
+  patientEdit: { roles: PATIENT_DESK, render: (r) => <PatientFormScreen id={r.id} />, preload: PatientFormScreen.preload },
+  users: { roles: ADMIN, render: (r) => <UsersScreen added={r.added} />, preload: UsersScreen.preload },
+  userNew: { roles: ADMIN, render: () => <UserFormScreen />, preload: UserFormScreen.preload },
+  settings: { roles: ADMIN, render: () => <SettingsScreen />, preload: SettingsScreen.preload },
+  consultation: { roles: PATIENT_DESK, render: (r) => <ConsultationScreen id={r.id} />, preload: ConsultationScreen.preload },
+  scripts: { roles: ADMIN, render: () => <ScriptsScreen />, preload: ScriptsScreen.preload },
+  script: { roles: ADMIN, render: (r) => <ScriptScreen id={r.id} />, preload: ScriptScreen.preload },
+  consents: { roles: PATIENT_DESK, render: () => <ConsentsScreen />, preload: ConsentsScreen.preload },
+  consent: { roles: PATIENT_DESK, render: (r) => <ConsentDetailScreen consultationId={r.consultationId} />, preload: ConsentDetailScreen.preload },
+  maintenance: { roles: ADMIN, render: () => <MaintenanceScreen />, preload: MaintenanceScreen.preload },
 }
 
 export interface MenuItem {
@@ -75,6 +99,11 @@ export function menuFor(role: Role): MenuItem[] {
 /** Where a person lands after logging in: the first menu item their role may open. */
 export function homeRouteFor(role: Role): Route {
   return menuFor(role)[0]?.route ?? { name: 'patients' }
+}
+
+/** Starts fetching a route's screen, e.g. the home screen while the catalogs load. */
+export function preloadRoute(route: Route): Promise<unknown> {
+  return SCREENS[route.name].preload()
 }
 
 export function renderRoute(route: Route): ReactNode {
