@@ -4,6 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Actor, CoreContext } from '../context'
 import type { Db } from '../db/open'
+import { statement } from '../db/statements'
 
 export const GENESIS = 'genesis'
 
@@ -32,9 +33,11 @@ export function auditHash(key: Buffer, r: Omit<AuditRow, 'hash'>): string {
   return createHmac('sha256', key).update(material, 'utf8').digest('hex')
 }
 
+const HEAD_SQL = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'
+
 /** Appends one audit row. Call inside the transaction that makes the change. */
 export function recordAudit(ctx: CoreContext, actor: Actor, entry: AuditEntry): { id: number; hash: string } {
-  const last = ctx.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined
+  const last = statement(ctx.db, HEAD_SQL).get() as { id: number; hash: string } | undefined
   const row = {
     id: (last?.id ?? 0) + 1,
     at: ctx.now().toISOString(),
@@ -47,12 +50,11 @@ export function recordAudit(ctx: CoreContext, actor: Actor, entry: AuditEntry): 
     prev_hash: last?.hash ?? GENESIS,
   }
   const hash = auditHash(ctx.auditKey, row)
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity_type, entity_id, detail, prev_hash, hash)
-       VALUES (@id, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id, @detail, @prev_hash, @hash)`,
-    )
-    .run({ ...row, hash })
+  statement(
+    ctx.db,
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity_type, entity_id, detail, prev_hash, hash)
+     VALUES (@id, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id, @detail, @prev_hash, @hash)`,
+  ).run({ ...row, hash })
   return { id: row.id, hash }
 }
 
@@ -62,7 +64,7 @@ export interface ChainHead {
 }
 
 export function chainHead(db: Db): ChainHead {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined
+  const last = statement(db, HEAD_SQL).get() as { id: number; hash: string } | undefined
   return last ? { position: last.id, hash: last.hash } : { position: 0, hash: GENESIS }
 }
 

@@ -5,6 +5,7 @@
 import type { ConsentRecord, RecordSignature } from '../../../shared/consultation'
 import { readSettings } from '../clinic/settings'
 import type { CoreContext } from '../context'
+import { statement } from '../db/statements'
 import { canonicalHash } from '../scripts/canonical'
 import { personRef, readSignatures } from './rows'
 import { loadConsultation, toSummary } from './state'
@@ -95,7 +96,7 @@ export function canonicalRecordHash(record: ConsentRecord): string {
  * fixed at sign-off: false means the stored rows no longer say what was signed.
  */
 export function signedOffRecordHolds(ctx: CoreContext, consultationId: number): { stored: string | null; computed: string; holds: boolean } {
-  const row = ctx.db.prepare('SELECT record_sha256 FROM consultations WHERE id = ?').get(consultationId) as { record_sha256: string | null } | undefined
+  const row = statement(ctx.db, 'SELECT record_sha256 FROM consultations WHERE id = ?').get(consultationId) as { record_sha256: string | null } | undefined
   const computed = canonicalRecordHash(buildConsentRecord(ctx, consultationId, undefined, { asSignedOff: true }))
   const stored = row?.record_sha256 ?? null
   return { stored, computed, holds: stored !== null && stored === computed }

@@ -14,6 +14,8 @@ import type {
   Stroke,
 } from '../../../shared/consultation'
 import type { CoreContext } from '../context'
+import type { Db } from '../db/open'
+import { statement } from '../db/statements'
 
 export interface ConsultationRow {
   id: number
@@ -59,39 +61,50 @@ interface SignatureRow {
 }
 
 export function getConsultationRow(ctx: CoreContext, id: number): ConsultationRow {
-  const r = ctx.db.prepare('SELECT * FROM consultations WHERE id = ?').get(id) as ConsultationRow | undefined
+  const r = statement(ctx.db, 'SELECT * FROM consultations WHERE id = ?').get(id) as ConsultationRow | undefined
   if (!r) throw new AppError('not_found', 'No consultation with that id.')
   return r
 }
 
-const userNames = new WeakMap<CoreContext, Map<number, string>>()
+// Display names never change once written; cached per connection (a restore opens a new one, with its own users).
+const userNames = new WeakMap<Db, Map<number, string>>()
 export function personRef(ctx: CoreContext, userId: number): PersonRef {
-  let cache = userNames.get(ctx)
-  if (!cache) userNames.set(ctx, (cache = new Map()))
+  let cache = userNames.get(ctx.db)
+  if (!cache) userNames.set(ctx.db, (cache = new Map()))
   let name = cache.get(userId)
   if (name === undefined) {
-    const r = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(userId) as { display_name: string } | undefined
+    const r = statement(ctx.db, 'SELECT display_name FROM users WHERE id = ?').get(userId) as { display_name: string } | undefined
     name = r?.display_name ?? `user ${userId}`
     cache.set(userId, name)
   }
   return { id: userId, displayName: name }
 }
 
+function toEvent(ctx: CoreContext, r: EventRow): ConsultationEvent {
+  return {
+    ...(JSON.parse(r.data) as object),
+    kind: r.kind,
+    id: r.id,
+    at: r.at,
+    by: r.by_role,
+    sessionUser: personRef(ctx, r.session_user_id),
+    sectionId: r.section_id,
+    sectionHash: r.section_hash,
+  } as ConsultationEvent
+}
+
 export function readEvents(ctx: CoreContext, consultationId: number): ConsultationEvent[] {
-  const rows = ctx.db.prepare('SELECT * FROM consultation_events WHERE consultation_id = ? ORDER BY id').all(consultationId) as EventRow[]
-  return rows.map(
-    (r) =>
-      ({
-        ...(JSON.parse(r.data) as object),
-        kind: r.kind,
-        id: r.id,
-        at: r.at,
-        by: r.by_role,
-        sessionUser: personRef(ctx, r.session_user_id),
-        sectionId: r.section_id,
-        sectionHash: r.section_hash,
-      }) as ConsultationEvent,
-  )
+  const rows = statement(ctx.db, 'SELECT * FROM consultation_events WHERE consultation_id = ? ORDER BY id').all(consultationId) as EventRow[]
+  return rows.map((r) => toEvent(ctx, r))
+}
+
+/** The events appended after `afterId`, read back exactly as `readEvents` reads them. */
+export function readEventsAfter(ctx: CoreContext, consultationId: number, afterId: number): ConsultationEvent[] {
+  const rows = statement(ctx.db, 'SELECT * FROM consultation_events WHERE consultation_id = ? AND id > ? ORDER BY id').all(
+    consultationId,
+    afterId,
+  ) as EventRow[]
+  return rows.map((r) => toEvent(ctx, r))
 }
 
 export interface EventScriptRef {
@@ -116,13 +129,12 @@ export interface NewEvent {
 export function appendEvent(ctx: CoreContext, e: NewEvent): number {
   const { kind, ...rest } = e.data
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO consultation_events
-           (consultation_id, kind, at, by_role, session_user_id, script_id, script_version, script_language, script_sha256, section_id, section_hash, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    statement(
+      ctx.db,
+      `INSERT INTO consultation_events
+         (consultation_id, kind, at, by_role, session_user_id, script_id, script_version, script_language, script_sha256, section_id, section_hash, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
         e.consultationId,
         kind,
         e.at ?? ctx.now().toISOString(),
@@ -134,8 +146,8 @@ export function appendEvent(ctx: CoreContext, e: NewEvent): number {
         e.script.sha256,
         e.section?.id ?? null,
         e.section?.hash ?? null,
-        JSON.stringify(rest),
-      ).lastInsertRowid,
+      JSON.stringify(rest),
+    ).lastInsertRowid,
   )
 }
 
@@ -153,12 +165,11 @@ export interface NewSignature {
 export function appendSignature(ctx: CoreContext, s: NewSignature): number {
   const points = s.strokes.reduce((n, st) => n + st.length, 0)
   return Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.consultationId, s.role, s.name, s.meaning, s.at ?? ctx.now().toISOString(), s.capturedBy, JSON.stringify(s.strokes), s.strokes.length, points, s.png)
+    statement(
+      ctx.db,
+      `INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(s.consultationId, s.role, s.name, s.meaning, s.at ?? ctx.now().toISOString(), s.capturedBy, JSON.stringify(s.strokes), s.strokes.length, points, s.png)
       .lastInsertRowid,
   )
 }
@@ -177,17 +188,16 @@ function toSummary(ctx: CoreContext, r: SignatureRow): SignatureSummary {
 }
 
 export function readSignatureSummaries(ctx: CoreContext, consultationId: number): SignatureSummary[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, consultation_id, role, name, meaning, at, captured_by, stroke_count, point_count
-       FROM consultation_signatures WHERE consultation_id = ? ORDER BY id`,
-    )
-    .all(consultationId) as SignatureRow[]
+  const rows = statement(
+    ctx.db,
+    `SELECT id, consultation_id, role, name, meaning, at, captured_by, stroke_count, point_count
+     FROM consultation_signatures WHERE consultation_id = ? ORDER BY id`,
+  ).all(consultationId) as SignatureRow[]
   return rows.map((r) => toSummary(ctx, r))
 }
 
 export function readSignatures(ctx: CoreContext, consultationId: number): Signature[] {
-  const rows = ctx.db.prepare('SELECT * FROM consultation_signatures WHERE consultation_id = ? ORDER BY id').all(consultationId) as SignatureRow[]
+  const rows = statement(ctx.db, 'SELECT * FROM consultation_signatures WHERE consultation_id = ? ORDER BY id').all(consultationId) as SignatureRow[]
   return rows.map((r) => ({
     ...toSummary(ctx, r),
     strokes: JSON.parse(r.strokes) as Stroke[],

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/chain'
 import { checkPassword } from '../auth/handlers'
 import { produceConsentDocument, storeConsentDocument } from '../consent-pdf/produce'
 import { inTransaction, type Actor, type CoreContext } from '../context'
+import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { buildConsentRecord, canonicalRecordHash } from './record'
 import { appendEvent, appendSignature, personRef } from './rows'
@@ -114,9 +115,11 @@ export function commitSignOff(
       at: s.at,
     })
     const extra = alsoInTransaction?.(ctx, s) ?? {}
-    ctx.db
-      .prepare("UPDATE consultations SET status = 'signed_off', ended_at = ?, record_sha256 = ? WHERE id = ? AND status = 'in_progress'")
-      .run(s.at, s.recordHash, s.consultationId)
+    statement(ctx.db, "UPDATE consultations SET status = 'signed_off', ended_at = ?, record_sha256 = ? WHERE id = ? AND status = 'in_progress'").run(
+      s.at,
+      s.recordHash,
+      s.consultationId,
+    )
     recordAudit(ctx, actor, {
       action: 'consultation.sign_off',
       entityType: 'consultation',

@@ -1,9 +1,12 @@
 // Loads a consultation (row, pinned script, events, signatures, patient) and
-// turns it into the state the contract returns. Every step's checks start here.
+// turns it into the state the contract returns. Every step's checks start here;
+// after a step's writes, `reloadAfterAppend` brings the loaded consultation up
+// to date by reading back only what was written, so a step loads once.
 import type { ConsultationState, ConsultationSummary, StoredScript } from '../../../shared/consultation'
 import type { Patient, PatientSummary } from '../../../shared/domain'
 import { sha256Hex } from '../scripts/canonical'
 import type { CoreContext } from '../context'
+import type { Db } from '../db/open'
 import { getPatient } from '../patients/patients'
 import { getStoredScript } from '../scripts/store'
 import { derive, type Derived } from './derive'
@@ -11,6 +14,7 @@ import {
   getConsultationRow,
   personRef,
   readEvents,
+  readEventsAfter,
   readSignatureSummaries,
   type ConsultationRow,
   type EventScriptRef,
@@ -27,22 +31,30 @@ export interface Loaded {
   d: Derived
 }
 
-const scriptCache = new WeakMap<CoreContext, Map<number, StoredScript>>()
+const scriptCache = new WeakMap<Db, Map<number, StoredScript>>()
 
-/** Stored scripts never change (triggers refuse it), so each is parsed and checked once per open core. */
+/**
+ * Stored scripts never change (triggers refuse it), so each is parsed and
+ * checked once per connection (a restore opens a new one, with its own scripts).
+ */
 function pinnedScript(ctx: CoreContext, storedId: number): StoredScript {
-  let cache = scriptCache.get(ctx)
-  if (!cache) scriptCache.set(ctx, (cache = new Map()))
+  let cache = scriptCache.get(ctx.db)
+  if (!cache) scriptCache.set(ctx.db, (cache = new Map()))
   let s = cache.get(storedId)
   if (!s) cache.set(storedId, (s = getStoredScript(ctx, storedId)))
   return s
 }
 
-export function loadConsultation(ctx: CoreContext, id: number, inPatientMode: boolean): Loaded {
-  const row = getConsultationRow(ctx, id)
+function scriptOf(ctx: CoreContext, row: ConsultationRow): StoredScript {
   const script = pinnedScript(ctx, row.script_stored_id)
   if (script.sha256 !== row.script_sha256)
-    throw new Error(`consultation ${id} pins script hash ${row.script_sha256} but stored script ${script.storedId} is ${script.sha256}`)
+    throw new Error(`consultation ${row.id} pins script hash ${row.script_sha256} but stored script ${script.storedId} is ${script.sha256}`)
+  return script
+}
+
+export function loadConsultation(ctx: CoreContext, id: number, inPatientMode: boolean): Loaded {
+  const row = getConsultationRow(ctx, id)
+  const script = scriptOf(ctx, row)
   const events = readEvents(ctx, id)
   const signatures = readSignatureSummaries(ctx, id)
   const d = derive({ script: script.content, sectionHashes: script.sectionHashes, events, signatures, status: row.status, inPatientMode })
@@ -55,6 +67,27 @@ export function loadConsultation(ctx: CoreContext, id: number, inPatientMode: bo
     signatures,
     d,
   }
+}
+
+/**
+ * The consultation as it stands after a step appended to `before`, without
+ * loading it all again: the row and the signatures are read afresh (a step
+ * may end the consultation or add a signature; both reads are a few rows), the
+ * events only from after the last one `before` holds (events are append-only
+ * and their ids only grow), read by the same code as `loadConsultation`. Call
+ * it inside the transaction that loaded `before` and made the writes, so
+ * nothing else can have written in between: the result is what a fresh
+ * `loadConsultation` would return. The patient and the pinned script are
+ * taken from `before` (a step writes neither).
+ */
+export function reloadAfterAppend(ctx: CoreContext, before: Loaded, inPatientMode: boolean): Loaded {
+  if (!ctx.db.inTransaction) throw new Error('reloadAfterAppend must run inside the transaction that loaded the consultation')
+  const row = getConsultationRow(ctx, before.row.id)
+  const script = scriptOf(ctx, row)
+  const events = before.events.concat(readEventsAfter(ctx, row.id, before.d.lastEventId))
+  const signatures = readSignatureSummaries(ctx, row.id)
+  const d = derive({ script: script.content, sectionHashes: script.sectionHashes, events, signatures, status: row.status, inPatientMode })
+  return { row, script, ref: before.ref, patient: before.patient, events, signatures, d }
 }
 
 function patientSummary(p: Patient): PatientSummary {

@@ -19,13 +19,14 @@ import { isDiscussedSection, needsAcknowledgment, type ScriptSection, type Secti
 import { recordAudit } from '../audit/chain'
 import { checkPassword } from '../auth/handlers'
 import { inTransaction, type Actor, type CoreContext } from '../context'
+import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { getPatient } from '../patients/patients'
 import { DEFAULT_SCRIPT } from '../scripts/shipped'
 import { getStoredScript, latestStoredId } from '../scripts/store'
 import { screeningQuestions } from './derive'
 import { appendEvent, appendSignature, type NewEvent } from './rows'
-import { loadConsultation, toState, toSummary, type Loaded } from './state'
+import { loadConsultation, reloadAfterAppend, toState, toSummary, type Loaded } from './state'
 
 // ---- Who is calling ----
 
@@ -102,7 +103,9 @@ interface StepResult {
 /**
  * Loads the consultation inside an IMMEDIATE transaction (so checks and writes
  * see the same rows), runs the step's checks, appends its events and one audit
- * row, and commits. Returns the fresh state.
+ * row, and commits. Returns the fresh state: the loaded consultation brought up
+ * to date with what this step wrote, read back in the same transaction (one
+ * full load per step, not a second one after the commit).
  */
 function recordStep(
   call: CallContext,
@@ -115,11 +118,11 @@ function recordStep(
   if (who === 'patient') assertPatientStep(call, consultationId)
   else assertNotOtherPatient(call, consultationId)
   const pm = inPatientModeFor(call, consultationId)
-  inTransaction(ctx, () => {
+  const after = inTransaction(ctx, () => {
     const l = loadConsultation(ctx, consultationId, pm)
     assertInProgress(l)
     const r = build(l)
-    if (!r) return // nothing new to record (an idempotent repeat)
+    if (!r) return l // nothing new to record (an idempotent repeat)
     const by: EventBy = who === 'patient' ? 'patient' : 'clinician'
     const ids = r.events.map((e) => {
       const ev: NewEvent = {
@@ -147,8 +150,9 @@ function recordStep(
         ...extra,
       },
     })
+    return reloadAfterAppend(ctx, l, pm)
   })
-  return getState(ctx, consultationId, pm)
+  return toState(ctx, after, pm)
 }
 
 export function getState(ctx: CoreContext, consultationId: number, inPatientMode: boolean): ConsultationState {
@@ -168,7 +172,7 @@ function summaries(ctx: CoreContext, ids: number[]): ConsultationSummary[] {
 
 export function listForPatient(ctx: CoreContext, patientId: number): ConsultationSummary[] {
   getPatient(ctx, patientId)
-  const rows = ctx.db.prepare('SELECT id FROM consultations WHERE patient_id = ? ORDER BY started_at DESC, id DESC').all(patientId) as { id: number }[]
+  const rows = statement(ctx.db, 'SELECT id FROM consultations WHERE patient_id = ? ORDER BY started_at DESC, id DESC').all(patientId) as { id: number }[]
   return summaries(
     ctx,
     rows.map((r) => r.id),
@@ -176,7 +180,7 @@ export function listForPatient(ctx: CoreContext, patientId: number): Consultatio
 }
 
 export function listInProgress(ctx: CoreContext): ConsultationSummary[] {
-  const rows = ctx.db.prepare("SELECT id FROM consultations WHERE status = 'in_progress' ORDER BY started_at DESC, id DESC").all() as { id: number }[]
+  const rows = statement(ctx.db, "SELECT id FROM consultations WHERE status = 'in_progress' ORDER BY started_at DESC, id DESC").all() as { id: number }[]
   return summaries(
     ctx,
     rows.map((r) => r.id),
@@ -196,9 +200,13 @@ export function startConsultation(call: CallContext, input: { patientId: number;
   const id = inTransaction(ctx, () => {
     const at = ctx.now().toISOString()
     const cid = Number(
-      ctx.db
-        .prepare('INSERT INTO consultations (patient_id, clinician_id, script_stored_id, script_sha256, started_at) VALUES (?, ?, ?, ?, ?)')
-        .run(patient.id, session.userId, script.storedId, script.sha256, at).lastInsertRowid,
+      statement(ctx.db, 'INSERT INTO consultations (patient_id, clinician_id, script_stored_id, script_sha256, started_at) VALUES (?, ?, ?, ?, ?)').run(
+        patient.id,
+        session.userId,
+        script.storedId,
+        script.sha256,
+        at,
+      ).lastInsertRowid,
     )
     const ref = { scriptId: script.scriptId, version: script.version, language: script.language, sha256: script.sha256 }
     const eventId = appendEvent(ctx, {
@@ -658,9 +666,11 @@ export function endNotTreated(call: CallContext, input: { consultationId: number
       events: [{ data: { kind: 'ended_not_treated', reason: input.reason } }],
       audit: { action: 'consultation.ended_not_treated', detail: { reason: input.reason, blocks: l.d.blocks } },
       also: () => {
-        call.ctx.db
-          .prepare("UPDATE consultations SET status = 'not_treated', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'in_progress'")
-          .run(call.ctx.now().toISOString(), input.reason, l.row.id)
+        statement(call.ctx.db, "UPDATE consultations SET status = 'not_treated', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'in_progress'").run(
+          call.ctx.now().toISOString(),
+          input.reason,
+          l.row.id,
+        )
       },
     }
   })
@@ -670,15 +680,16 @@ export function endNotTreated(call: CallContext, input: { consultationId: number
 function afterwardStep(call: CallContext, consultationId: number, build: (l: Loaded) => StepResult): ConsultationState {
   const { ctx } = call
   const session = requireSession(call)
-  inTransaction(ctx, () => {
+  const after = inTransaction(ctx, () => {
     const l = loadConsultation(ctx, consultationId, false)
     const r = build(l)
     const ids = r.events.map((e) =>
       appendEvent(ctx, { consultationId, by: 'clinician', sessionUserId: session.userId, script: l.ref, data: e.data }),
     )
     recordAudit(ctx, call.actor, { action: r.audit.action, entityType: 'consultation', entityId: consultationId, detail: { eventIds: ids, ...r.audit.detail } })
+    return reloadAfterAppend(ctx, l, false)
   })
-  return getState(ctx, consultationId, false)
+  return toState(ctx, after, false)
 }
 
 export function withdraw(call: CallContext, input: { consultationId: number; reason: string }): ConsultationState {

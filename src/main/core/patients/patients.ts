@@ -6,6 +6,7 @@ import type { PatientFields } from '../../../shared/contract/patients'
 import { recordAudit } from '../audit/chain'
 import { foldForSearch } from '../../../shared/text-fold'
 import { inTransaction, type Actor, type CoreContext } from '../context'
+import { statement } from '../db/statements'
 
 interface PatientRow {
   id: number
@@ -38,23 +39,25 @@ function toSummary(r: PatientRow): PatientSummary {
 }
 
 export function getPatient(ctx: CoreContext, id: number): Patient {
-  const r = ctx.db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined
+  const r = statement(ctx.db, 'SELECT * FROM patients WHERE id = ?').get(id) as PatientRow | undefined
   if (!r) throw new AppError('not_found', 'No patient with that id.')
   return toPatient(r)
 }
 
 function assertRecordNumberFree(ctx: CoreContext, recordNumber: string, exceptId: number | null): void {
-  const other = ctx.db.prepare('SELECT id FROM patients WHERE record_number = ?').get(recordNumber) as { id: number } | undefined
+  const other = statement(ctx.db, 'SELECT id FROM patients WHERE record_number = ?').get(recordNumber) as { id: number } | undefined
   if (other && other.id !== exceptId)
     throw fieldError('recordNumber', 'duplicate_record_number', `Another patient already has the record number "${recordNumber}".`)
 }
 
 /** Keeps the search index in step with the patient row (same transaction). */
 function indexForSearch(ctx: CoreContext, id: number, f: PatientFields): void {
-  ctx.db.prepare('DELETE FROM patient_search WHERE rowid = ?').run(id)
-  ctx.db
-    .prepare('INSERT INTO patient_search (rowid, names, record_number) VALUES (?, ?, ?)')
-    .run(id, foldForSearch(`${f.givenName} ${f.familyName}`), foldForSearch(f.recordNumber))
+  statement(ctx.db, 'DELETE FROM patient_search WHERE rowid = ?').run(id)
+  statement(ctx.db, 'INSERT INTO patient_search (rowid, names, record_number) VALUES (?, ?, ?)').run(
+    id,
+    foldForSearch(`${f.givenName} ${f.familyName}`),
+    foldForSearch(f.recordNumber),
+  )
 }
 
 export function createPatient(ctx: CoreContext, actor: Actor, f: PatientFields): Patient {
@@ -62,12 +65,11 @@ export function createPatient(ctx: CoreContext, actor: Actor, f: PatientFields):
     assertRecordNumberFree(ctx, f.recordNumber, null)
     const at = ctx.now().toISOString()
     const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO patients (given_name, family_name, date_of_birth, record_number, phone, email, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, at, at).lastInsertRowid,
+      statement(
+        ctx.db,
+        `INSERT INTO patients (given_name, family_name, date_of_birth, record_number, phone, email, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, at, at).lastInsertRowid,
     )
     indexForSearch(ctx, id, f)
     recordAudit(ctx, actor, { action: 'patient.create', entityType: 'patient', entityId: id, detail: { ...f } })
@@ -82,12 +84,11 @@ export function updatePatient(ctx: CoreContext, actor: Actor, id: number, f: Pat
     const changed: Record<string, { from: string; to: string }> = {}
     for (const k of Object.keys(f) as (keyof PatientFields)[]) if (before[k] !== f[k]) changed[k] = { from: before[k], to: f[k] }
     if (Object.keys(changed).length === 0) return before
-    ctx.db
-      .prepare(
-        `UPDATE patients SET given_name = ?, family_name = ?, date_of_birth = ?, record_number = ?, phone = ?, email = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, ctx.now().toISOString(), id)
+    statement(
+      ctx.db,
+      `UPDATE patients SET given_name = ?, family_name = ?, date_of_birth = ?, record_number = ?, phone = ?, email = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, ctx.now().toISOString(), id)
     indexForSearch(ctx, id, f)
     recordAudit(ctx, actor, { action: 'patient.update', entityType: 'patient', entityId: id, detail: { changed } })
     return getPatient(ctx, id)
@@ -106,15 +107,15 @@ export function searchPatients(ctx: CoreContext, query: string, limit: number): 
     .filter(Boolean)
     .slice(0, 8)
   if (words.length === 0) {
-    const rows = ctx.db.prepare('SELECT * FROM patients ORDER BY updated_at DESC, id DESC LIMIT ?').all(limit) as PatientRow[]
+    // Newest first, read in order from the patients_by_update index (migration 004): no scan, no sort.
+    const rows = statement(ctx.db, 'SELECT * FROM patients ORDER BY updated_at DESC, id DESC LIMIT ?').all(limit) as PatientRow[]
     return rows.map(toSummary)
   }
   const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ')
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.* FROM patient_search JOIN patients p ON p.id = patient_search.rowid
-       WHERE patient_search MATCH ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id LIMIT ?`,
-    )
-    .all(match, limit) as PatientRow[]
+  const rows = statement(
+    ctx.db,
+    `SELECT p.* FROM patient_search JOIN patients p ON p.id = patient_search.rowid
+     WHERE patient_search MATCH ? ORDER BY p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, p.id LIMIT ?`,
+  ).all(match, limit) as PatientRow[]
   return rows.map(toSummary)
 }
