@@ -11,6 +11,7 @@
 import { Component, Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../shared/domain'
+import type { CallOutput } from '../../shared/contract'
 import { ROLES } from '../../shared/roles'
 import { call, onSessionProblem } from './api'
 import { AnnouncerProvider } from './announcer'
@@ -33,7 +34,7 @@ type Phase =
   | { kind: 'login'; clinicName: string; notice?: LoginNotice }
   | { kind: 'app'; session: SessionInfo; clinicName: string }
 
-let whereToStart: Promise<[{ needsSetup: boolean; clinicName: string | null }, SessionInfo | null]> | undefined
+let whereToStart: Promise<[CallOutput<'setup.status'>, CallOutput<'session.current'>]> | undefined
 
 /**
  * The two questions the first screen depends on (is the clinic set up? is
