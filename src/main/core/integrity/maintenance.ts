@@ -8,13 +8,29 @@ import { AppError } from '../../../shared/errors'
 import { recordAudit } from '../audit/chain'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import type { Core } from '../core'
-import { openDatabase } from '../db/open'
+import Database from 'better-sqlite3'
+import { DB_FILE_NAME, openDatabase } from '../db/open'
 import { backupClinic, backupsDir, newBackupFileName } from './backup'
 import { discardStaged, stageRestore, swapInStaged } from './restore'
-import { verifyClinicData } from './verify'
+import { verifyClinicDataInSteps } from './verify'
 
-export function verifyRunningClinic(ctx: CoreContext): VerifyReport {
-  return verifyClinicData({ db: ctx.db, auditKey: ctx.auditKey, resourcesDir: ctx.resourcesDir })
+/**
+ * Verify from the app: on a connection of its own, read-only, inside one read
+ * transaction, so it checks one consistent moment of the record (WAL gives it
+ * a snapshot) while the app goes on writing through its own connection; and
+ * in steps, so other calls are answered meanwhile.
+ */
+export async function verifyRunningClinic(ctx: CoreContext): Promise<VerifyReport> {
+  const db = new Database(join(ctx.dataDir, DB_FILE_NAME), { readonly: true, fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.exec('BEGIN')
+    db.prepare('SELECT count(*) FROM sqlite_master').get() // the snapshot starts with the first read
+    return await verifyClinicDataInSteps({ db, auditKey: ctx.auditKey, resourcesDir: ctx.resourcesDir })
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT')
+    db.close()
+  }
 }
 
 export function backupRunningClinic(ctx: CoreContext, actor: Actor, passphrase: string): Promise<BackupResult> {
@@ -54,7 +70,7 @@ export async function restoreIntoRunningClinic(core: Core, actor: Actor, file: s
       detail: { from: file.split(/[/\\]/).pop(), backupCreatedAt: staged.description.createdAt, previousCopy },
     }),
   )
-  return { restoredFrom: file, backupCreatedAt: staged.description.createdAt, previousCopy, verify: verifyRunningClinic(ctx) }
+  return { restoredFrom: file, backupCreatedAt: staged.description.createdAt, previousCopy, verify: await verifyRunningClinic(ctx) }
 }
 
 export { backupsDir }

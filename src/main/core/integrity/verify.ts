@@ -10,22 +10,87 @@ import type { VerifyReport } from '../../../shared/contract/maintenance'
 import { DB_FILE_NAME, type Db } from '../db/open'
 import { auditKeyPath } from '../keys/key-store'
 import { INTEGRITY_CHECKS } from './checks'
-import type { IntegrityCheck, IntegrityContext } from './checks/types'
+import type { CheckOutcome, CheckRun, IntegrityCheck, IntegrityContext } from './checks/types'
 
 export type { VerifyReport }
 
+/** Runs every check straight through (the command line, backup, restore, tests). */
 export function verifyClinicData(ic: IntegrityContext, checks: readonly IntegrityCheck[] = INTEGRITY_CHECKS): VerifyReport {
   const results: VerifyReport['checks'] = []
   for (const c of checks) {
-    let outcome
-    try {
-      outcome = c.run(ic)
-    } catch (e) {
-      // A check that cannot even read its rows is a finding, not a crash.
-      outcome = { ok: false as const, problem: `${c.title}: could not be checked (${e instanceof Error ? e.message : String(e)}).` }
-    }
-    results.push(outcome.ok ? { id: c.id, title: c.title, ok: true, detail: outcome.confirmed } : { id: c.id, title: c.title, ok: false, detail: outcome.problem })
+    results.push(
+      settle(c, () => {
+        const run = c.run(ic)
+        if (!isGenerator(run)) return run
+        for (;;) {
+          const step = run.next()
+          if (step.done) return step.value
+        }
+      }),
+    )
   }
+  return summarise(results)
+}
+
+/**
+ * The same checks, pausing between steps of the long ones so that the running
+ * app keeps answering other calls meanwhile (the in-app Verify).
+ */
+export async function verifyClinicDataInSteps(ic: IntegrityContext, checks: readonly IntegrityCheck[] = INTEGRITY_CHECKS): Promise<VerifyReport> {
+  const results: VerifyReport['checks'] = []
+  for (const c of checks) {
+    let run: CheckRun | null = null
+    const first = settle(c, () => {
+      run = c.run(ic)
+      return isGenerator(run) ? { ok: true, confirmed: '' } : run
+    })
+    const gen = run as CheckRun | null
+    if (!gen || !isGenerator(gen) || !first.ok) {
+      results.push(first)
+      continue
+    }
+    let outcome: VerifyReport['checks'][number] | null = null
+    while (!outcome) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      outcome = settleStep(c, gen)
+    }
+    results.push(outcome)
+  }
+  return summarise(results)
+}
+
+function isGenerator(r: CheckRun): r is Generator<undefined, CheckOutcome, undefined> {
+  return typeof (r as { next?: unknown }).next === 'function'
+}
+
+function toResult(c: IntegrityCheck, outcome: CheckOutcome): VerifyReport['checks'][number] {
+  return outcome.ok ? { id: c.id, title: c.title, ok: true, detail: outcome.confirmed } : { id: c.id, title: c.title, ok: false, detail: outcome.problem }
+}
+
+/** A check that cannot even read its rows is a finding, not a crash. */
+function failed(c: IntegrityCheck, e: unknown): VerifyReport['checks'][number] {
+  return { id: c.id, title: c.title, ok: false, detail: `${c.title}: could not be checked (${e instanceof Error ? e.message : String(e)}).` }
+}
+
+function settle(c: IntegrityCheck, fn: () => CheckOutcome): VerifyReport['checks'][number] {
+  try {
+    return toResult(c, fn())
+  } catch (e) {
+    return failed(c, e)
+  }
+}
+
+/** Advances a long check by one step; its result once it is done, else null. */
+function settleStep(c: IntegrityCheck, gen: Generator<undefined, CheckOutcome, undefined>): VerifyReport['checks'][number] | null {
+  try {
+    const step = gen.next()
+    return step.done ? toResult(c, step.value) : null
+  } catch (e) {
+    return failed(c, e)
+  }
+}
+
+function summarise(results: VerifyReport['checks']): VerifyReport {
   const failed = results.filter((r) => !r.ok)
   const summary =
     failed.length === 0

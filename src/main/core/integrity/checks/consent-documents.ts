@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { verifyPdfSignature } from '../pdf-signature'
 import { auditDetails } from './audit-detail'
-import { hasTable, plural, type IntegrityCheck } from './types'
+import { hasTable, plural, YIELD_EVERY, type IntegrityCheck } from './types'
 
 interface DocumentRow {
   id: number
@@ -26,7 +26,7 @@ interface DocumentRow {
 export const consentDocumentsCheck: IntegrityCheck = {
   id: 'consent-documents',
   title: 'Stored consent PDFs are unaltered, signed and anchored in the audit trail',
-  run({ db }) {
+  *run({ db }) {
     if (!hasTable(db, 'consent_documents')) return { ok: true, confirmed: 'no consent documents table yet' }
     const stored = auditDetails(db, 'consent_document', 'consent_document.store')
     const last = (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n ?? 0
@@ -35,8 +35,12 @@ export const consentDocumentsCheck: IntegrityCheck = {
     const consultation = db.prepare('SELECT record_sha256 FROM consultations WHERE id = ?')
     let n = 0
     let signed = 0
-    for (const d of db.prepare('SELECT * FROM consent_documents ORDER BY id').iterate() as IterableIterator<DocumentRow>) {
-      n++
+    // One document at a time (a PDF is large), by id, so no statement stays open across a pause.
+    const ids = (db.prepare('SELECT id FROM consent_documents ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+    const one = db.prepare('SELECT * FROM consent_documents WHERE id = ?')
+    for (const id of ids) {
+      if (++n % YIELD_EVERY === 0) yield
+      const d = one.get(id) as DocumentRow
       const name = `Consent document ${d.id} (${d.file_name})`
       if (createHash('sha256').update(d.pdf).digest('hex') !== d.sha256)
         return { ok: false, problem: `${name} has been altered: its bytes no longer hash to the SHA-256 stored when it was made.` }

@@ -15,19 +15,19 @@ import type { Db } from '../../db/open'
 import { columnsOf, replayAuditTrail } from './audited-records'
 import type { CoreContext } from '../../context'
 import { auditDetails } from './audit-detail'
-import { hasTable, plural, type IntegrityCheck } from './types'
+import { hasTable, plural, YIELD_EVERY, type IntegrityCheck } from './types'
 
 export const signedConsultationsCheck: IntegrityCheck = {
   id: 'signed-consultations',
   title: 'Signed-off consultations are unchanged since sign-off',
-  run({ db, auditKey, resourcesDir }) {
+  *run({ db, auditKey, resourcesDir }) {
     if (!hasTable(db, 'consultations')) return { ok: true, confirmed: 'no consultations table yet' }
     const ctx: CoreContext = { db, auditKey, resourcesDir, dataDir: '', now: () => new Date() }
     const signOffs = auditDetails(db, 'consultation', 'consultation.sign_off')
     let n = 0
     const rows = db.prepare("SELECT id, record_sha256 FROM consultations WHERE status = 'signed_off' ORDER BY id").all() as { id: number; record_sha256: string | null }[]
     for (const c of rows) {
-      n++
+      if (++n % YIELD_EVERY === 0) yield
       const audited = signOffs.get(String(c.id))
       if (!audited) return { ok: false, problem: `Consultation ${c.id} is marked signed off, but no audit row records its sign-off.` }
       if (!c.record_sha256 || audited.detail.recordSha256 !== c.record_sha256)

@@ -19,13 +19,23 @@ export type CheckOutcome =
   /** `problem` names the first broken row or document and what is wrong, in plain words. */
   | { ok: false; problem: string }
 
+/**
+ * A long check is a generator that yields now and then (every few records),
+ * so the app can go on serving calls while it runs; the command line simply
+ * runs it through. Short checks return their outcome directly.
+ */
+export type CheckRun = CheckOutcome | Generator<undefined, CheckOutcome, undefined>
+
 export interface IntegrityCheck {
   /** Stable id, e.g. `audit-chain`; used in reports and tests. */
   id: string
   /** What the check proves, in a few words, for the admin screen. */
   title: string
-  run(ic: IntegrityContext): CheckOutcome
+  run(ic: IntegrityContext): CheckRun
 }
+
+/** How often a long check yields: every this many records. */
+export const YIELD_EVERY = 20
 
 /** True when the database has a table (or view) of that name. */
 export function hasTable(db: Db, name: string): boolean {
