@@ -10,8 +10,27 @@ export interface DocFormat {
   number(n: number): string
 }
 
-export function docFormat(language: string, timeZone?: string): DocFormat {
-  const locale = localeFor(language)
+interface Formatters {
+  dateFmt: Intl.DateTimeFormat
+  dateTimeFmt: Intl.DateTimeFormat
+  num: Intl.NumberFormat
+}
+
+/**
+ * Intl formatters are costly to build and never change once built, so they
+ * are kept per locale and zone. Without an explicit zone they follow the
+ * machine's, which Node re-reads when TZ is set; TZ is part of the key.
+ */
+const formatters = new Map<string, Formatters>()
+
+function formattersFor(locale: string, timeZone: string | undefined): Formatters {
+  const key = `${locale}|${timeZone ?? `local:${process.env.TZ ?? ''}`}`
+  let f = formatters.get(key)
+  if (!f) formatters.set(key, (f = makeFormatters(locale, timeZone)))
+  return f
+}
+
+function makeFormatters(locale: string, timeZone: string | undefined): Formatters {
   const dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
   const dateTimeFmt = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -25,6 +44,11 @@ export function docFormat(language: string, timeZone?: string): DocFormat {
     ...(timeZone ? { timeZone } : {}),
   })
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+  return { dateFmt, dateTimeFmt, num }
+}
+
+export function docFormat(language: string, timeZone?: string): DocFormat {
+  const { dateFmt, dateTimeFmt, num } = formattersFor(localeFor(language), timeZone)
   return {
     // A calendar date (YYYY-MM-DD) is a date, not an instant: formatted in UTC so it never shifts a day.
     date: (iso) => (iso ? dateFmt.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso)) : '—'),

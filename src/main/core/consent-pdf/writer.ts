@@ -13,6 +13,9 @@ import { attachFonts, FONT, type FontName } from './fonts'
 type Doc = PDFKit.PDFDocument
 type StructElement = ReturnType<Doc['struct']>
 
+/** Characters after which the Unicode line breaking algorithm must break (UAX #14 BK, CR, LF, NL). */
+const MANDATORY_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/
+
 export const PAGE = { width: 595.28, height: 841.89, marginX: 54 } as const
 
 export const COLOR = {
@@ -141,6 +144,9 @@ export class DocumentWriter {
   }
   measure(text: string, name: FontName, size: number, width: number, lineGap = 1.5): number {
     this.font(name, size)
+    // Most labels, cells and names are one line: that height is known without
+    // running pdfkit's line wrapper (the margin keeps rounding on the safe side).
+    if (lineGap > 0 && text !== '' && !MANDATORY_BREAK.test(text) && this.doc.widthOfString(text) <= width - 0.01) return this.doc.currentLineHeight(true) + lineGap
     return this.doc.heightOfString(text, { width, lineGap })
   }
 
