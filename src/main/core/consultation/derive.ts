@@ -4,6 +4,12 @@
 // ordered list of steps whose first undone one is where the screen resumes.
 // Pure: no database, so the same rules serve `consultation.get`, the checks
 // before every step, and the consent record.
+//
+// It runs twice per step (the checks, then the state returned), so it reads
+// the events once, sorting what it needs into lookups by section, question and
+// kind, rather than scanning the whole list again for every section and
+// question: the events are of a dozen shapes, and each scan read `kind` and
+// `sectionId` off every one of them.
 import type {
   Block,
   ComprehensionView,
@@ -75,9 +81,97 @@ function lastOf<K extends ConsultationEvent['kind']>(events: ConsultationEvent[]
   return null
 }
 
-function firstOf<K extends ConsultationEvent['kind']>(events: ConsultationEvent[], kind: K, pred: (e: Ev<K>) => boolean = () => true): Ev<K> | null {
-  for (const e of events) if (e.kind === kind && pred(e as Ev<K>)) return e as Ev<K>
-  return null
+/** Keeps the first value set for each key. */
+function setFirst<K, V>(m: Map<K, V>, key: K, value: V): void {
+  if (!m.has(key)) m.set(key, value)
+}
+
+/** The events sorted by what derive asks of them, in one pass; first/last mean in list order. */
+function indexEvents(events: ConsultationEvent[]) {
+  const firstShown = new Map<string | null, Ev<'section_shown'>>()
+  const firstDiscussed = new Map<string | null, Ev<'section_discussed'>>()
+  const firstAcknowledged = new Map<string | null, Ev<'acknowledged'>>()
+  const firstFlagAnswer = new Map<number, Ev<'flag_answered'>>()
+  const lastScreeningAnswer = new Map<string, Ev<'screening_answered'>>()
+  const comprehensionAttempts = new Map<string, Ev<'comprehension_answered'>[]>()
+  const flagged: Ev<'flagged'>[] = []
+  const addenda: Ev<'addendum'>[] = []
+  let medicationGuide: Ev<'medication_guide_offered'> | null = null
+  let expectations: Ev<'expectations_saved'> | null = null
+  let plan: Ev<'treatment_plan_saved'> | null = null
+  let review: Ev<'review_confirmed'> | null = null
+  let esignature: Ev<'esignature_choice'> | null = null
+  let withdrawal: Ev<'withdrawn'> | null = null
+  let everEntered = false
+  for (const e of events) {
+    switch (e.kind) {
+      case 'section_shown':
+        setFirst(firstShown, e.sectionId, e)
+        break
+      case 'section_discussed':
+        setFirst(firstDiscussed, e.sectionId, e)
+        break
+      case 'acknowledged':
+        setFirst(firstAcknowledged, e.sectionId, e)
+        break
+      case 'flagged':
+        flagged.push(e)
+        break
+      case 'flag_answered':
+        setFirst(firstFlagAnswer, e.flagEventId, e)
+        break
+      case 'screening_answered':
+        lastScreeningAnswer.set(e.questionId, e)
+        break
+      case 'comprehension_answered': {
+        const list = comprehensionAttempts.get(e.questionId)
+        if (list) list.push(e)
+        else comprehensionAttempts.set(e.questionId, [e])
+        break
+      }
+      case 'medication_guide_offered':
+        medicationGuide = e
+        break
+      case 'expectations_saved':
+        expectations = e
+        break
+      case 'treatment_plan_saved':
+        plan = e
+        break
+      case 'review_confirmed':
+        review = e
+        break
+      case 'esignature_choice':
+        esignature = e
+        break
+      case 'withdrawn':
+        withdrawal = e
+        break
+      case 'addendum':
+        addenda.push(e)
+        break
+      case 'patient_mode_entered':
+        everEntered = true
+        break
+    }
+  }
+  return {
+    firstShown,
+    firstDiscussed,
+    firstAcknowledged,
+    firstFlagAnswer,
+    lastScreeningAnswer,
+    comprehensionAttempts,
+    flagged,
+    addenda,
+    medicationGuide,
+    expectations,
+    plan,
+    review,
+    esignature,
+    withdrawal,
+    everEntered,
+  }
 }
 
 function ms(from: string | null, to: string | null): number | null {
@@ -98,12 +192,13 @@ export function derive(input: {
   inPatientMode: boolean
 }): Derived {
   const { script, sectionHashes, events, signatures, status } = input
+  const ix = indexEvents(events)
 
   // ---- Sections ----
   const sections: SectionProgress[] = script.sections.map((s) => {
-    const shown = firstOf(events, 'section_shown', (e) => e.sectionId === s.id)
-    const discussed = firstOf(events, 'section_discussed', (e) => e.sectionId === s.id)
-    const ack = firstOf(events, 'acknowledged', (e) => e.sectionId === s.id)
+    const shown = ix.firstShown.get(s.id) ?? null
+    const discussed = ix.firstDiscussed.get(s.id) ?? null
+    const ack = ix.firstAcknowledged.get(s.id) ?? null
     return {
       sectionId: s.id,
       kind: s.kind,
@@ -120,18 +215,16 @@ export function derive(input: {
   const sectionById = new Map(sections.map((s) => [s.sectionId, s]))
 
   // ---- Flags ----
-  const flags: FlagView[] = events
-    .filter((e): e is Ev<'flagged'> => e.kind === 'flagged')
-    .map((f) => {
-      const a = firstOf(events, 'flag_answered', (e) => e.flagEventId === f.id)
-      return {
-        flagEventId: f.id,
-        sectionId: f.sectionId ?? '',
-        question: f.question,
-        at: f.at,
-        answer: a ? { note: a.note, at: a.at, by: a.sessionUser } : null,
-      }
-    })
+  const flags: FlagView[] = ix.flagged.map((f) => {
+    const a = ix.firstFlagAnswer.get(f.id) ?? null
+    return {
+      flagEventId: f.id,
+      sectionId: f.sectionId ?? '',
+      question: f.question,
+      at: f.at,
+      answer: a ? { note: a.note, at: a.at, by: a.sessionUser } : null,
+    }
+  })
   const openFlags = flags.filter((f) => f.answer === null)
   const openFlagSections = new Set(openFlags.map((f) => f.sectionId))
 
@@ -140,7 +233,7 @@ export function derive(input: {
   const screening: ScreeningAnswerView[] = []
   const blocks: Block[] = []
   for (const q of questions) {
-    const a = lastOf(events, 'screening_answered', (e) => e.questionId === q.id)
+    const a = ix.lastScreeningAnswer.get(q.id)
     if (!a) continue
     const d = a.raised === 'caution' ? lastOf(events, 'caution_decided', (e) => e.questionId === q.id && e.id > a.id) : null
     screening.push({
@@ -162,16 +255,16 @@ export function derive(input: {
   const answeredIds = new Set(screening.map((s) => s.questionId))
 
   // ---- Data steps ----
-  const mg = lastOf(events, 'medication_guide_offered')
-  const ex = lastOf(events, 'expectations_saved')
-  const pl = lastOf(events, 'treatment_plan_saved')
+  const mg = ix.medicationGuide
+  const ex = ix.expectations
+  const pl = ix.plan
 
   // ---- Comprehension ----
   const comprehension: ComprehensionView[] = script.sections.flatMap((s) =>
     s.kind !== 'comprehension'
       ? []
       : s.questions.map((q) => {
-          const attempts = events.filter((e): e is Ev<'comprehension_answered'> => e.kind === 'comprehension_answered' && e.questionId === q.id)
+          const attempts = ix.comprehensionAttempts.get(q.id) ?? []
           const last = attempts[attempts.length - 1]
           const passed = attempts.some((a) => a.correct)
           const revisited =
@@ -192,10 +285,10 @@ export function derive(input: {
   )
 
   // ---- Review, e-signature, signatures ----
-  const lastReview = lastOf(events, 'review_confirmed')
+  const lastReview = ix.review
   const changedAfterReview = lastReview ? events.some((e) => e.id > lastReview.id && CONTENT_KINDS.has(e.kind)) : true
   const review = lastReview && !changedAfterReview ? { at: lastReview.at, statement: lastReview.statement, eventId: lastReview.id } : null
-  const es = lastOf(events, 'esignature_choice')
+  const es = ix.esignature
   const esignature = es ? { choice: es.choice, at: es.at, statement: es.statement } : null
   const paper = esignature?.choice === 'decline'
   const sig = (role: SignatureSummary['role']) => signatures.find((s) => s.role === role) ?? null
@@ -204,7 +297,13 @@ export function derive(input: {
 
   // ---- Steps, in the order the flow takes them ----
   const steps: ProgressStep[] = []
-  const add = (phase: ProgressStep['phase'], key: ProgressStepKey, done: boolean) => steps.push({ ...key, phase, done } as ProgressStep)
+  // `key` is always a fresh literal: completing it in place keeps the key order of `{ ...key, phase, done }` without copying.
+  const add = (phase: ProgressStep['phase'], key: ProgressStepKey, done: boolean) => {
+    const step = key as ProgressStepKey & Pick<ProgressStep, 'phase' | 'done'>
+    step.phase = phase
+    step.done = done
+    steps.push(step as ProgressStep)
+  }
   for (const s of script.sections) {
     if (s.kind === 'screening') {
       for (const q of s.questions) {
@@ -219,7 +318,7 @@ export function derive(input: {
     if (isDiscussedSection(s)) add('clinician', { step: 'discuss_section', sectionId: s.id }, sectionById.get(s.id)!.discussedAt !== null)
   }
   const clinicianPhaseDone = steps.every((s) => s.done) && blocks.length === 0
-  const everEntered = events.some((e) => e.kind === 'patient_mode_entered')
+  const everEntered = ix.everEntered
   add('clinician', { step: 'enter_patient_mode' }, everEntered)
 
   const ackSections = script.sections.filter(needsAcknowledgment)
@@ -241,8 +340,8 @@ export function derive(input: {
   const firstShownAt = sections.reduce<string | null>((min, s) => (s.firstShownAt && (!min || s.firstShownAt < min) ? s.firstShownAt : min), null)
   const signedAt = patientSignature?.at ?? (paper ? (review?.at ?? null) : null)
 
-  const withdrawal = lastOf(events, 'withdrawn')
-  const addenda = events.filter((e): e is Ev<'addendum'> => e.kind === 'addendum')
+  const withdrawal = ix.withdrawal
+  const addenda = ix.addenda
 
   return {
     sections,

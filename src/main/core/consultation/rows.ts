@@ -30,21 +30,20 @@ export interface ConsultationRow {
   record_sha256: string | null
 }
 
+/** The columns an event is read back from (the script columns repeat the consultation's pinned script; the record and verify read those). */
 interface EventRow {
   id: number
-  consultation_id: number
   kind: string
   at: string
   by_role: EventBy
   session_user_id: number
-  script_id: string
-  script_version: number
-  script_language: string
-  script_sha256: string
   section_id: string | null
   section_hash: string | null
   data: string
 }
+
+// Only the columns toEvent uses: each column read is a string made per row, and a consultation has dozens of events.
+const EVENT_COLUMNS = 'id, kind, at, by_role, session_user_id, section_id, section_hash, data'
 
 interface SignatureRow {
   id: number
@@ -80,27 +79,33 @@ export function personRef(ctx: CoreContext, userId: number): PersonRef {
   return { id: userId, displayName: name }
 }
 
+/**
+ * The event: its data's own fields, then the row's. The fields are set on the
+ * freshly parsed object rather than spread into a new one (the same keys in
+ * the same order, without copying each of dozens of events of a dozen shapes).
+ */
 function toEvent(ctx: CoreContext, r: EventRow): ConsultationEvent {
-  return {
-    ...(JSON.parse(r.data) as object),
-    kind: r.kind,
-    id: r.id,
-    at: r.at,
-    by: r.by_role,
-    sessionUser: personRef(ctx, r.session_user_id),
-    sectionId: r.section_id,
-    sectionHash: r.section_hash,
-  } as ConsultationEvent
+  const parsed: unknown = JSON.parse(r.data)
+  // The app always stores an object; anything else is copied as a spread would.
+  const e = (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { ...(parsed as object) }) as Record<string, unknown>
+  e.kind = r.kind
+  e.id = r.id
+  e.at = r.at
+  e.by = r.by_role
+  e.sessionUser = personRef(ctx, r.session_user_id)
+  e.sectionId = r.section_id
+  e.sectionHash = r.section_hash
+  return e as unknown as ConsultationEvent
 }
 
 export function readEvents(ctx: CoreContext, consultationId: number): ConsultationEvent[] {
-  const rows = statement(ctx.db, 'SELECT * FROM consultation_events WHERE consultation_id = ? ORDER BY id').all(consultationId) as EventRow[]
+  const rows = statement(ctx.db, `SELECT ${EVENT_COLUMNS} FROM consultation_events WHERE consultation_id = ? ORDER BY id`).all(consultationId) as EventRow[]
   return rows.map((r) => toEvent(ctx, r))
 }
 
 /** The events appended after `afterId`, read back exactly as `readEvents` reads them. */
 export function readEventsAfter(ctx: CoreContext, consultationId: number, afterId: number): ConsultationEvent[] {
-  const rows = statement(ctx.db, 'SELECT * FROM consultation_events WHERE consultation_id = ? AND id > ? ORDER BY id').all(
+  const rows = statement(ctx.db, `SELECT ${EVENT_COLUMNS} FROM consultation_events WHERE consultation_id = ? AND id > ? ORDER BY id`).all(
     consultationId,
     afterId,
   ) as EventRow[]

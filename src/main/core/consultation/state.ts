@@ -110,8 +110,15 @@ export function toSummary(ctx: CoreContext, l: Pick<Loaded, 'row' | 'script' | '
 export function toState(ctx: CoreContext, l: Loaded, inPatientMode: boolean): ConsultationState {
   const { d } = l
   const current = l.row.status === 'in_progress' ? (d.steps.find((s) => !s.done) ?? null) : null
+  const summary = toSummary(ctx, l)
+  // The summary's fields spelled out in its key order, not spread: a spread
+  // followed by thirty more fields builds a slow dictionary-mode object, and
+  // this runs on every step. The key order (what goes over the wire) is the same.
   return {
-    ...toSummary(ctx, l),
+    id: summary.id,
+    status: summary.status,
+    patient: summary.patient,
+    clinician: summary.clinician,
     script: {
       storedId: l.script.storedId,
       scriptId: l.script.scriptId,
@@ -122,6 +129,9 @@ export function toState(ctx: CoreContext, l: Loaded, inPatientMode: boolean): Co
       content: l.script.content,
       sectionHashes: l.script.sectionHashes,
     },
+    startedAt: summary.startedAt,
+    endedAt: summary.endedAt,
+    withdrawnAt: summary.withdrawnAt,
     events: l.events,
     sections: d.sections,
     screening: d.screening,
