@@ -21,7 +21,7 @@ import { sha256Hex } from './produce'
 import { sampleRecord } from './test-support/sample-record'
 import { fonts, pageCount, pdfsig, pdftotext, qpdfCheck, wordBoxes, writeTemp } from './test-support/pdf-tools'
 import { DocumentWriter, PAGE } from './writer'
-import { sharesParsedFaces } from './fonts'
+import { FONT, sharesParsedFaces } from './fonts'
 
 const CLINICIAN = { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password }
 let core: Core
@@ -202,6 +202,29 @@ describe('fonts parsed once per process', () => {
     expect(text).toContain('Ελένη Παπαδοπούλου')
     expect(text).not.toContain('Ñúñez')
     expect(fonts(writeTemp(again)).filter((x) => !x.embedded)).toEqual([])
+  })
+})
+
+describe('measuring text', () => {
+  it('gives the height pdfkit would wrap to, for one-line texts (measured quickly) and all others', () => {
+    const w = new DocumentWriter({ resourcesDir, title: 't', author: 'a', subject: 's', keywords: 'k', lang: 'en', createdAt: new Date(0), headerHeight: 80, footerHeight: 60 })
+    const texts = ['Zoë Ñúñez-Øberg', 'Ольга Иванова', 'Ελένη Παπαδοπούλου', 'A', '—', 'two\nlines', 'line\u2028separator', 'tab\tand  spaces  ', 'x'.repeat(300), 'word '.repeat(40), 'Supercalifragilisticexpialidociousnessandmore']
+    let checked = 0
+    for (const text of texts)
+      for (const font of Object.values(FONT))
+        for (const size of [6.5, 8.5, 10.5])
+          for (const lineGap of [0.5, 1, 1.5]) {
+            w.font(font, size)
+            const natural = w.doc.widthOfString(text)
+            // Widths around the text's own width, where one line turns into two.
+            for (const width of [40, natural - 0.5, natural - 0.1, natural - 0.005, natural, natural + 0.005, natural + 0.02, natural + 5, 480]) {
+              if (width <= 0) continue
+              w.font(font, size)
+              expect(w.measure(text, font, size, width, lineGap), `${text} ${font} ${size} ${width}`).toBeCloseTo(w.doc.heightOfString(text, { width, lineGap }), 9)
+              checked++
+            }
+          }
+    expect(checked).toBeGreaterThan(1000)
   })
 })
 
