@@ -21,6 +21,8 @@ export type Ack = PatientAck | ConsultationAck
 
 export interface ConsultationAck {
   kind: 'consultation.step' | 'consultation.resumed'
+  /** The call that returned (steps only). */
+  call?: string
   consultationId: number
   /** Events the consultation had when the call returned. */
   events: number
@@ -66,7 +68,21 @@ export function rng(seed: number): () => number {
 }
 
 /** One launch of the worker, killed at a random moment. Resolves with the lines it acknowledged. */
-export async function runAndKill(dataDir: string, runId: string, random: () => number): Promise<{ acks: Ack[]; killedAfterMs: number; killedBeforeReady: boolean; stderr: string }> {
+/**
+ * When to kill: `random` (most rounds), `duringSignOff` (a random moment after
+ * the patient hands the screen back, i.e. while the clinician signs off and the
+ * PDF is made and stored) or `afterSignOff` (right after a sign-off returned).
+ */
+export type KillMoment = 'random' | 'duringSignOff' | 'afterSignOff'
+
+const SIGN_OFF_WAIT_MS = 60_000
+
+export async function runAndKill(
+  dataDir: string,
+  runId: string,
+  random: () => number,
+  moment: KillMoment = 'random',
+): Promise<{ acks: Ack[]; killedAfterMs: number; killedBeforeReady: boolean; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, runId, CLINICIAN.username, CLINICIAN.password], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +100,23 @@ export async function runAndKill(dataDir: string, runId: string, random: () => n
     })
   })
   const t0 = Date.now()
-  if (early) await Promise.race([new Promise((r) => setTimeout(r, random() * 600)), ready, exited])
+  const seen = (marker: string) =>
+    new Promise<void>((r) => {
+      const timer = setTimeout(r, SIGN_OFF_WAIT_MS)
+      const look = () => {
+        if (out.includes(marker)) {
+          clearTimeout(timer)
+          r()
+        }
+      }
+      child.stdout.on('data', look)
+      look()
+    })
+  if (moment === 'afterSignOff') await Promise.race([seen('"status":"signed_off"'), exited])
+  else if (moment === 'duringSignOff') {
+    await Promise.race([seen('"call":"consultation.exitPatientMode"'), exited])
+    await new Promise((r) => setTimeout(r, random() * 1500))
+  } else if (early) await Promise.race([new Promise((r) => setTimeout(r, random() * 600)), ready, exited])
   else {
     await Promise.race([ready, exited])
     // Mostly short lives; one in six long enough to get through a sign-off (checking the
@@ -177,7 +209,9 @@ export async function crashRounds(
   let total = 0
   const results: RoundResult[] = []
   for (let round = 1; round <= rounds; round++) {
-    const r = await runAndKill(dataDir, `${seed}-${round}`, random)
+    // Rounds 2, 12, 22... kill right after a sign-off returned; rounds 7, 17, 27... during one.
+    const moment: KillMoment = round % 10 === 2 ? 'afterSignOff' : round % 10 === 7 ? 'duringSignOff' : 'random'
+    const r = await runAndKill(dataDir, `${seed}-${round}`, random, moment)
     if (r.stderr.trim()) throw new Error(`round ${round}: the worker reported an error before it was killed: ${r.stderr.trim()}`)
     for (const a of r.acks) {
       total++

@@ -49,14 +49,17 @@ async function main(): Promise<void> {
   writeSync(1, 'READY\n')
   let previousId = 0
   for (let i = 0; ; i++) {
+    let made: string
     if (!consultation) {
       const demoPatients = (await desk('patients.search', { query: 'MRN', limit: 12 })) as { id: number }[]
       consultation = (await call('consultation.start', { patientId: demoPatients[i % demoPatients.length]!.id })) as ConsultationState
+      made = 'consultation.start'
     } else {
       const r = await takeNextStep(call, consultation, password)
       consultation = r.state
+      made = r.call
     }
-    ack({ kind: 'consultation.step', consultationId: consultation.id, events: consultation.events.length, status: consultation.status })
+    ack({ kind: 'consultation.step', call: made, consultationId: consultation.id, events: consultation.events.length, status: consultation.status })
     if (consultation.status !== 'in_progress') consultation = null
 
     const recordNumber = `CRASH-${runId}-${i}`
