@@ -20,7 +20,7 @@ import { Notice } from './components/Notice'
 import { catalogsLoaded, loadCatalogs } from './i18n'
 import { useIdleLock } from './idle'
 import { NavigationContext, type Route } from './navigation'
-import { canOpen, homeRouteFor, PatientModeScreen, preloadRoute, renderRoute } from './routes'
+import { canOpen, homeRouteFor, PatientModeScreen, preloadRoute, preloadScreensFor, renderRoute } from './routes'
 import { SessionContext, type SessionState } from './session'
 import { LockOverlay } from './screens/session/LockOverlay'
 import { LoginScreen, type LoginNotice } from './screens/session/LoginScreen'
@@ -208,6 +208,14 @@ function LoggedIn(props: {
   const [route, setRoute] = useState<Route>(() => homeRouteFor(props.initialSession.user.role))
   const [idleMinutes, setIdleMinutes] = useState(props.initialSession.idleLockMinutes)
   const focusBeforeLock = useRef<Element | null>(null)
+
+  // Once the first screen is up, fetch the others this person may open, so
+  // moving around never waits for a chunk (nor shows a loading step).
+  const role = props.initialSession.user.role
+  useEffect(() => {
+    const id = requestIdleCallback(() => preloadScreensFor(role))
+    return () => cancelIdleCallback(id)
+  }, [role])
 
   // Remember where focus was when the lock came up, to give it back afterwards.
   const lockedNow = useRef(locked)

@@ -7,27 +7,42 @@
 //   3. if it belongs in the top menu, add a `MENU` item; otherwise link to it
 //      from another screen with `navigate({ name: ... })`.
 // Roles here only hide what a person cannot use; the core checks every call.
-import { lazy, type ComponentType, type ReactNode } from 'react'
+import { createElement, lazy, useState, type ComponentType, type ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import type { Role } from '../../shared/roles'
 import type { Route, RouteName, RouteOf } from './navigation'
 
-// Every screen is its own chunk, fetched the first time it is opened (or
-// earlier, by `preloadRoute`), so the entry script carries only what the
-// first screen (setup, login) needs. The shell around the screen shows a
-// loading status meanwhile (App.tsx).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: the lazy component keeps the loaded one's exact type
-function lazyScreen<C extends ComponentType<any>>(load: () => Promise<C>) {
-  let loading: Promise<{ default: C }> | undefined
+// Every screen is its own chunk, fetched the first time it is opened or
+// earlier by `preloadRoute` / `preloadScreensFor` (while the login form waits,
+// and after logging in), so the entry script carries only what the first
+// screen (setup, login) needs. Until a screen's chunk is in, the shell shows a
+// loading status (App.tsx).
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined
+  let loading: Promise<{ default: ComponentType<P> }> | undefined
   const preload = () =>
     (loading ??= load().then(
-      (component) => ({ default: component }),
+      (component) => {
+        loaded = component
+        return { default: component }
+      },
       (e: unknown) => {
         loading = undefined // a failed preload must not doom the screen's own load later
         throw e
       },
     ))
-  return Object.assign(lazy(preload), { preload })
+  const Lazy = lazy(preload)
+  /**
+   * A screen already fetched renders at once: React.lazy would still suspend on
+   * its first render, and React keeps a fallback it has shown for at least
+   * 300 ms. The choice is made once per mount, so a screen is never remounted
+   * (losing what was typed) when its chunk arrives.
+   */
+  function Screen(props: P) {
+    const [Loaded] = useState(() => loaded)
+    return Loaded ? createElement(Loaded, props) : createElement(Lazy, props)
+  }
+  return Object.assign(Screen, { preload })
 }
 
 const PatientsScreen = lazyScreen(() => import('./screens/patients/PatientsScreen').then((m) => m.PatientsScreen))
@@ -104,6 +119,12 @@ export function homeRouteFor(role: Role): Route {
 /** Starts fetching a route's screen, e.g. the home screen while the catalogs load. */
 export function preloadRoute(route: Route): Promise<unknown> {
   return SCREENS[route.name].preload()
+}
+
+/** Fetches every screen a role may open (and patient mode, for those who run consultations), so moving around never waits. */
+export function preloadScreensFor(role: Role): void {
+  for (const entry of Object.values(SCREENS)) if (entry.roles.includes(role)) entry.preload().catch(() => {})
+  if (SCREENS.consultation.roles.includes(role)) PatientModeScreen.preload().catch(() => {})
 }
 
 export function renderRoute(route: Route): ReactNode {
