@@ -119,9 +119,8 @@ export async function runAndKill(
   } else if (early) await Promise.race([new Promise((r) => setTimeout(r, random() * 600)), ready, exited])
   else {
     await Promise.race([ready, exited])
-    // Mostly short lives; one in six long enough to get through a sign-off (checking the
-    // password, unlocking the signing key, laying out and signing the PDF take 1-2 s).
-    await new Promise((r) => setTimeout(r, random() < 1 / 6 ? 1600 + random() * 1000 : 5 + random() * 250))
+    // Short lives: most land between two steps or inside one (sign-off has rounds of its own).
+    await new Promise((r) => setTimeout(r, 5 + random() * 250))
   }
   const killedBeforeReady = !out.includes('READY\n')
   child.kill('SIGKILL')
@@ -209,8 +208,9 @@ export async function crashRounds(
   let total = 0
   const results: RoundResult[] = []
   for (let round = 1; round <= rounds; round++) {
-    // Rounds 2, 12, 22... kill right after a sign-off returned; rounds 7, 17, 27... during one.
-    const moment: KillMoment = round % 10 === 2 ? 'afterSignOff' : round % 10 === 7 ? 'duringSignOff' : 'random'
+    // Rounds 2, 27, 52... kill right after a sign-off returned; rounds 7, 17, 27... during one
+    // (checking the password, unlocking the signing key, making and storing the PDF take 1-2 s).
+    const moment: KillMoment = round % 25 === 2 ? 'afterSignOff' : round % 10 === 7 ? 'duringSignOff' : 'random'
     const r = await runAndKill(dataDir, `${seed}-${round}`, random, moment)
     if (r.stderr.trim()) throw new Error(`round ${round}: the worker reported an error before it was killed: ${r.stderr.trim()}`)
     for (const a of r.acks) {
