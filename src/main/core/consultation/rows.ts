@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/consultation'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open'
-import { statement } from '../db/statements'
+import { rawStatement, statement } from '../db/statements'
 
 export interface ConsultationRow {
   id: number
@@ -30,20 +30,17 @@ export interface ConsultationRow {
   record_sha256: string | null
 }
 
-/** The columns an event is read back from (the script columns repeat the consultation's pinned script; the record and verify read those). */
-interface EventRow {
-  id: number
-  kind: string
-  at: string
-  by_role: EventBy
-  session_user_id: number
-  section_id: string | null
-  section_hash: string | null
-  data: string
-}
-
-// Only the columns toEvent uses: each column read is a string made per row, and a consultation has dozens of events.
-const EVENT_COLUMNS = 'id, kind, at, by_role, session_user_id, section_id, section_hash, data'
+/**
+ * An event row as read for the consultation: only the columns an event is made
+ * of (the script columns repeat the consultation's pinned script), as an array
+ * in this order. Each column read is a value made per row, and a consultation
+ * has dozens of events, read on every step.
+ */
+type EventRow = [id: number, kind: string, at: string, byRole: EventBy, sessionUserId: number, sectionId: string | null, sectionHash: string | null, data: string]
+const EVENTS_SQL = `SELECT id, kind, at, by_role, session_user_id, section_id, section_hash, data
+  FROM consultation_events WHERE consultation_id = ? ORDER BY id`
+const EVENTS_AFTER_SQL = `SELECT id, kind, at, by_role, session_user_id, section_id, section_hash, data
+  FROM consultation_events WHERE consultation_id = ? AND id > ? ORDER BY id`
 
 interface SignatureRow {
   id: number
@@ -85,30 +82,27 @@ export function personRef(ctx: CoreContext, userId: number): PersonRef {
  * the same order, without copying each of dozens of events of a dozen shapes).
  */
 function toEvent(ctx: CoreContext, r: EventRow): ConsultationEvent {
-  const parsed: unknown = JSON.parse(r.data)
+  const parsed: unknown = JSON.parse(r[7])
   // The app always stores an object; anything else is copied as a spread would.
   const e = (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { ...(parsed as object) }) as Record<string, unknown>
-  e.kind = r.kind
-  e.id = r.id
-  e.at = r.at
-  e.by = r.by_role
-  e.sessionUser = personRef(ctx, r.session_user_id)
-  e.sectionId = r.section_id
-  e.sectionHash = r.section_hash
+  e.kind = r[1]
+  e.id = r[0]
+  e.at = r[2]
+  e.by = r[3]
+  e.sessionUser = personRef(ctx, r[4])
+  e.sectionId = r[5]
+  e.sectionHash = r[6]
   return e as unknown as ConsultationEvent
 }
 
 export function readEvents(ctx: CoreContext, consultationId: number): ConsultationEvent[] {
-  const rows = statement(ctx.db, `SELECT ${EVENT_COLUMNS} FROM consultation_events WHERE consultation_id = ? ORDER BY id`).all(consultationId) as EventRow[]
+  const rows = rawStatement(ctx.db, EVENTS_SQL).all(consultationId) as EventRow[]
   return rows.map((r) => toEvent(ctx, r))
 }
 
 /** The events appended after `afterId`, read back exactly as `readEvents` reads them. */
 export function readEventsAfter(ctx: CoreContext, consultationId: number, afterId: number): ConsultationEvent[] {
-  const rows = statement(ctx.db, `SELECT ${EVENT_COLUMNS} FROM consultation_events WHERE consultation_id = ? AND id > ? ORDER BY id`).all(
-    consultationId,
-    afterId,
-  ) as EventRow[]
+  const rows = rawStatement(ctx.db, EVENTS_AFTER_SQL).all(consultationId, afterId) as EventRow[]
   return rows.map((r) => toEvent(ctx, r))
 }
 
