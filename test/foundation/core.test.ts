@@ -154,3 +154,16 @@ describe('the audit chain', () => {
     }
   })
 })
+
+describe('text that would read differently from what was stored', () => {
+  it('refuses bidi override and isolate controls in names', async () => {
+    const c = new Client(core)
+    await c.call('session.login', { username: 'staff1', password: 'staff password 1' })
+    for (const trick of ['\u202E', '\u202D', '\u2066', '\u2069']) {
+      const e = await c.fail('patients.create', { givenName: `Ann${trick}a`, familyName: 'Lee', dateOfBirth: '1980-01-01', recordNumber: `BIDI-${trick.charCodeAt(0)}` })
+      expect(e.fields).toEqual([{ path: 'givenName', code: 'invalid_characters' }])
+    }
+    // Right-to-left text itself is welcome.
+    await c.call('patients.create', { givenName: 'محمد', familyName: 'الأحمد', dateOfBirth: '1980-01-01', recordNumber: 'RTL-1' })
+  })
+})

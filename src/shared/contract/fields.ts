@@ -2,10 +2,13 @@
 // that the renderer translates and shows at the field.
 import { z } from 'zod'
 
-// C0/C1 control characters other than tab/newline, and lone surrogates, are
-// refused: they corrupt PDFs and can hide text from a reader.
+// C0/C1 control characters other than tab/newline, lone surrogates, and the
+// bidi embedding/override/isolate controls are refused: they corrupt PDFs or
+// make text read differently from what was stored (U+202E turns "exe.doc"
+// around), which a legal record cannot allow. Right-to-left text itself is
+// fine; the Unicode bidi algorithm orders it without these controls.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function clean(s: string): string {
