@@ -81,6 +81,18 @@ function lastOf<K extends ConsultationEvent['kind']>(events: ConsultationEvent[]
   return null
 }
 
+function signatureOf(signatures: SignatureSummary[], role: SignatureSummary['role']): SignatureSummary | null {
+  return signatures.find((s) => s.role === role) ?? null
+}
+
+/** `key` is always a fresh literal: completing it in place keeps the key order of `{ ...key, phase, done }` without copying. */
+function addStep(steps: ProgressStep[], phase: ProgressStep['phase'], key: ProgressStepKey, done: boolean): void {
+  const step = key as ProgressStepKey & Pick<ProgressStep, 'phase' | 'done'>
+  step.phase = phase
+  step.done = done
+  steps.push(step as ProgressStep)
+}
+
 /** Keeps the first value set for each key. */
 function setFirst<K, V>(m: Map<K, V>, key: K, value: V): void {
   if (!m.has(key)) m.set(key, value)
@@ -291,51 +303,42 @@ export function derive(input: {
   const es = ix.esignature
   const esignature = es ? { choice: es.choice, at: es.at, statement: es.statement } : null
   const paper = esignature?.choice === 'decline'
-  const sig = (role: SignatureSummary['role']) => signatures.find((s) => s.role === role) ?? null
-  const patientSignature = sig('patient')
-  const clinicianSignature = sig('clinician')
+  const patientSignature = signatureOf(signatures, 'patient')
+  const clinicianSignature = signatureOf(signatures, 'clinician')
 
   // ---- Steps, in the order the flow takes them ----
   const steps: ProgressStep[] = []
-  // `key` is always a fresh literal: completing it in place keeps the key order of `{ ...key, phase, done }` without copying.
-  const add = (phase: ProgressStep['phase'], key: ProgressStepKey, done: boolean) => {
-    const step = key as ProgressStepKey & Pick<ProgressStep, 'phase' | 'done'>
-    step.phase = phase
-    step.done = done
-    steps.push(step as ProgressStep)
-  }
   for (const s of script.sections) {
     if (s.kind === 'screening') {
       for (const q of s.questions) {
-        add('clinician', { step: 'answer_screening', questionId: q.id }, answeredIds.has(q.id))
+        addStep(steps, 'clinician', { step: 'answer_screening', questionId: q.id }, answeredIds.has(q.id))
         const v = screening.find((x) => x.questionId === q.id)
-        if (v?.raised === 'caution') add('clinician', { step: 'decide_caution', questionId: q.id }, v.decision !== null)
+        if (v?.raised === 'caution') addStep(steps, 'clinician', { step: 'decide_caution', questionId: q.id }, v.decision !== null)
       }
     }
-    if (s.kind === 'medication_guide') add('clinician', { step: 'offer_medication_guide', sectionId: s.id }, mg !== null)
-    if (s.kind === 'expectations') add('clinician', { step: 'save_expectations', sectionId: s.id }, ex !== null)
-    if (s.kind === 'treatment_plan') add('clinician', { step: 'save_treatment_plan', sectionId: s.id }, pl !== null)
-    if (isDiscussedSection(s)) add('clinician', { step: 'discuss_section', sectionId: s.id }, sectionById.get(s.id)!.discussedAt !== null)
+    if (s.kind === 'medication_guide') addStep(steps, 'clinician', { step: 'offer_medication_guide', sectionId: s.id }, mg !== null)
+    if (s.kind === 'expectations') addStep(steps, 'clinician', { step: 'save_expectations', sectionId: s.id }, ex !== null)
+    if (s.kind === 'treatment_plan') addStep(steps, 'clinician', { step: 'save_treatment_plan', sectionId: s.id }, pl !== null)
+    if (isDiscussedSection(s)) addStep(steps, 'clinician', { step: 'discuss_section', sectionId: s.id }, sectionById.get(s.id)!.discussedAt !== null)
   }
   const clinicianPhaseDone = steps.every((s) => s.done) && blocks.length === 0
   const everEntered = ix.everEntered
-  add('clinician', { step: 'enter_patient_mode' }, everEntered)
+  addStep(steps, 'clinician', { step: 'enter_patient_mode' }, everEntered)
 
   const ackSections = script.sections.filter(needsAcknowledgment)
-  const acked = (id: string) => sectionById.get(id)!.acknowledgedAt !== null
   // A section waiting for the answer to the patient's question comes after that answer.
   for (const s of ackSections)
-    if (!openFlagSections.has(s.id)) add('patient', { step: 'acknowledge_section', sectionId: s.id }, acked(s.id))
-  for (const c of comprehension) add('patient', { step: 'answer_comprehension', questionId: c.questionId }, c.passed)
-  add('patient', { step: 'answer_flags' }, openFlags.length === 0)
+    if (!openFlagSections.has(s.id)) addStep(steps, 'patient', { step: 'acknowledge_section', sectionId: s.id }, sectionById.get(s.id)!.acknowledgedAt !== null)
+  for (const c of comprehension) addStep(steps, 'patient', { step: 'answer_comprehension', questionId: c.questionId }, c.passed)
+  addStep(steps, 'patient', { step: 'answer_flags' }, openFlags.length === 0)
   for (const s of ackSections)
-    if (openFlagSections.has(s.id)) add('patient', { step: 'acknowledge_section', sectionId: s.id }, acked(s.id))
-  add('patient', { step: 'confirm_review' }, review !== null)
-  add('patient', { step: 'esignature_choice' }, esignature !== null)
-  if (!paper) add('patient', { step: 'patient_signature' }, patientSignature !== null)
+    if (openFlagSections.has(s.id)) addStep(steps, 'patient', { step: 'acknowledge_section', sectionId: s.id }, sectionById.get(s.id)!.acknowledgedAt !== null)
+  addStep(steps, 'patient', { step: 'confirm_review' }, review !== null)
+  addStep(steps, 'patient', { step: 'esignature_choice' }, esignature !== null)
+  if (!paper) addStep(steps, 'patient', { step: 'patient_signature' }, patientSignature !== null)
   const patientPhaseDone = steps.every((s) => s.done) && blocks.length === 0
-  add('sign_off', { step: 'exit_patient_mode' }, !input.inPatientMode || status !== 'in_progress')
-  add('sign_off', { step: 'sign_off' }, status === 'signed_off')
+  addStep(steps, 'sign_off', { step: 'exit_patient_mode' }, !input.inPatientMode || status !== 'in_progress')
+  addStep(steps, 'sign_off', { step: 'sign_off' }, status === 'signed_off')
 
   const firstShownAt = sections.reduce<string | null>((min, s) => (s.firstShownAt && (!min || s.firstShownAt < min) ? s.firstShownAt : min), null)
   const signedAt = patientSignature?.at ?? (paper ? (review?.at ?? null) : null)
@@ -357,7 +360,7 @@ export function derive(input: {
     esignature,
     paper,
     patientSignature,
-    witnessSignature: sig('witness'),
+    witnessSignature: signatureOf(signatures, 'witness'),
     clinicianSignature,
     steps,
     clinicianPhaseDone,
