@@ -2,16 +2,16 @@
 // (maintenance.verify), make a backup with a passphrase that protects the
 // audit key inside it, and restore one of the backups kept in the clinic's
 // folder. The core does the work and the checks; this screen asks and shows.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupInfo, BackupResult, VerifyReport } from '../../../shared/contract/maintenance'
 import { call } from '../api'
 import { useAnnounce } from '../announcer'
-import { TextField } from '../components/Field'
 import { Notice } from '../components/Notice'
 import { ScreenHeading } from '../components/ScreenHeading'
-import { focusFirstInvalid } from '../components/forms'
-import { errorText, fieldErrorsOf } from '../errors'
+import { PasswordField } from '../components/PasswordField'
+import { focusFirstInvalid, useFormSubmission } from '../components/forms'
+import { errorText } from '../errors'
 import { formatDateTime, formatNumber } from '../i18n'
 import { useSession } from '../session'
 import { RestoreForm } from './RestoreForm'
@@ -173,11 +173,8 @@ function BackupPanel({ onMade }: { onMade(): void }) {
   const announce = useAnnounce()
   const [passphrase, setPassphrase] = useState('')
   const [again, setAgain] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
   const [made, setMade] = useState<BackupResult | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { form, fields, setFields, problem, setProblem, busy, send } = useFormSubmission()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -190,25 +187,23 @@ function BackupPanel({ onMade }: { onMade(): void }) {
       focusFirstInvalid(form.current)
       return
     }
-    setBusy(true)
-    try {
-      const r = await call('maintenance.backup', { passphrase })
-      setFields({})
-      setPassphrase('')
-      setAgain('')
-      setMade(r)
-      announce(t('backup.made', { fileName: r.fileName, size: formatNumber(r.sizeBytes), path: r.path }))
-      onMade()
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (Object.keys(f).length) {
-        setProblem(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else setProblem(errorText(t, err))
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      async () => {
+        const r = await call('maintenance.backup', { passphrase })
+        setFields({})
+        setPassphrase('')
+        setAgain('')
+        setMade(r)
+        announce(t('backup.made', { fileName: r.fileName, size: formatNumber(r.sizeBytes), path: r.path }))
+        onMade()
+      },
+      (err, f) => {
+        if (Object.keys(f).length) {
+          setProblem(t('common:form.fixFields'))
+          focusFirstInvalid(form.current)
+        } else setProblem(errorText(t, err))
+      },
+    )
   }
 
   return (
@@ -223,9 +218,8 @@ function BackupPanel({ onMade }: { onMade(): void }) {
       ) : null}
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       <form ref={form} onSubmit={submit} noValidate className="form">
-        <TextField
+        <PasswordField
           name="passphrase"
-          type="password"
           autoComplete="new-password"
           label={t('backup.passphrase')}
           hint={t('backup.passphraseHint')}
@@ -233,18 +227,15 @@ function BackupPanel({ onMade }: { onMade(): void }) {
           onChange={setPassphrase}
           error={fields.passphrase}
           width="medium"
-          required
         />
-        <TextField
+        <PasswordField
           name="passphraseAgain"
-          type="password"
           autoComplete="new-password"
           label={t('backup.passphraseAgain')}
           value={again}
           onChange={setAgain}
           error={fields.again}
           width="medium"
-          required
         />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>

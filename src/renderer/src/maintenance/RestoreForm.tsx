@@ -1,15 +1,15 @@
 // Restoring one backup: the passphrase that unlocks its audit key, and an
 // explicit confirmation, because restoring takes the clinic back in time and
 // logs everyone out (the data in use is kept, never overwritten).
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupInfo, RestoreResult } from '../../../shared/contract/maintenance'
 import { call } from '../api'
 import { useAnnounce } from '../announcer'
-import { TextField } from '../components/Field'
 import { Notice } from '../components/Notice'
-import { focusFirstInvalid } from '../components/forms'
-import { errorText, fieldErrorsOf } from '../errors'
+import { PasswordField } from '../components/PasswordField'
+import { focusFirstInvalid, useFormSubmission } from '../components/forms'
+import { errorText } from '../errors'
 import { formatDateTime } from '../i18n'
 
 export function RestoreForm({ backup, onCancel, onRestored }: { backup: BackupInfo; onCancel(): void; onRestored(r: RestoreResult): void }) {
@@ -17,10 +17,7 @@ export function RestoreForm({ backup, onCancel, onRestored }: { backup: BackupIn
   const announce = useAnnounce()
   const [passphrase, setPassphrase] = useState('')
   const [understood, setUnderstood] = useState(false)
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { form, fields, problem, setProblem, busy, send } = useFormSubmission()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -31,21 +28,19 @@ export function RestoreForm({ backup, onCancel, onRestored }: { backup: BackupIn
       form.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus()
       return
     }
-    setBusy(true)
-    try {
-      const r = await call('maintenance.restore', { fileName: backup.fileName, passphrase })
-      announce(t('restore.done', { date: formatDateTime(r.backupCreatedAt) }))
-      onRestored(r)
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (Object.keys(f).length) {
-        setProblem(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else setProblem(err instanceof Error && 'code' in err && err.code === 'invalid_state' ? err.message : errorText(t, err))
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      async () => {
+        const r = await call('maintenance.restore', { fileName: backup.fileName, passphrase })
+        announce(t('restore.done', { date: formatDateTime(r.backupCreatedAt) }))
+        onRestored(r)
+      },
+      (err, f) => {
+        if (Object.keys(f).length) {
+          setProblem(t('common:form.fixFields'))
+          focusFirstInvalid(form.current)
+        } else setProblem(err instanceof Error && 'code' in err && err.code === 'invalid_state' ? err.message : errorText(t, err))
+      },
+    )
   }
 
   return (
@@ -53,16 +48,14 @@ export function RestoreForm({ backup, onCancel, onRestored }: { backup: BackupIn
       <h3 id="restore-heading">{t('restore.heading', { fileName: backup.fileName })}</h3>
       <p>{t('restore.explain')}</p>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
-      <TextField
+      <PasswordField
         name="restorePassphrase"
-        type="password"
         autoComplete="off"
         label={t('restore.passphrase')}
         value={passphrase}
         onChange={setPassphrase}
         error={fields.passphrase}
         width="medium"
-        required
       />
       <div className="maintenance__confirm">
         <input id="restore-understood" type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />

@@ -2,46 +2,39 @@
 // the password of the person logged in unlocks it; anyone else at the desk can
 // log that person out instead. Escape does nothing here on purpose: a lock
 // that a key press dismisses is no lock.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UserSummary } from '../../../../shared/domain'
 import { ApiCallError, call } from '../../api'
-import { TextField } from '../../components/Field'
+import { PasswordField } from '../../components/PasswordField'
+import { useFormSubmission } from '../../components/forms'
 import { Notice } from '../../components/Notice'
-import { errorText, fieldErrorsOf } from '../../errors'
+import { errorText } from '../../errors'
 
 export function LockOverlay(props: { user: UserSummary; onUnlocked(s: SessionInfo): void; onLogOut(): void }) {
   const { t } = useTranslation('session')
   const [password, setPassword] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { form, fields, setFields, problem, setProblem, busy, send } = useFormSubmission()
 
-  const focusPassword = () => form.current?.querySelector<HTMLInputElement>('input[name="password"]')?.focus()
+  const focusPassword = useCallback(() => form.current?.querySelector<HTMLInputElement>('input[name="password"]')?.focus(), [form])
   useEffect(() => {
     focusPassword()
-  }, [])
+  }, [focusPassword])
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (busy) return
-    setBusy(true)
     setProblem(null)
     setFields({})
-    try {
-      const s = await call('session.unlock', { password })
-      props.onUnlocked(s)
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (!Object.keys(f).length)
-        setProblem(err instanceof ApiCallError && err.code === 'wrong_password' ? t('lock.wrongPassword') : errorText(t, err))
-      setPassword('')
-      requestAnimationFrame(focusPassword)
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      async () => props.onUnlocked(await call('session.unlock', { password })),
+      (err, f) => {
+        if (!Object.keys(f).length)
+          setProblem(err instanceof ApiCallError && err.code === 'wrong_password' ? t('lock.wrongPassword') : errorText(t, err))
+        setPassword('')
+        requestAnimationFrame(focusPassword)
+      },
+    )
   }
 
   return (
@@ -62,16 +55,7 @@ export function LockOverlay(props: { user: UserSummary; onUnlocked(s: SessionInf
         <p id="lock-text">{t('lock.text', { name: props.user.displayName })}</p>
         {problem ? <Notice kind="error">{problem}</Notice> : null}
         <form ref={form} onSubmit={submit} noValidate className="form">
-          <TextField
-            name="password"
-            type="password"
-            label={t('lock.password')}
-            value={password}
-            onChange={setPassword}
-            error={fields.password}
-            autoComplete="current-password"
-            required
-          />
+          <PasswordField name="password" label={t('lock.password')} value={password} onChange={setPassword} error={fields.password} autoComplete="current-password" />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {t('lock.unlock')}

@@ -1,6 +1,6 @@
 // Logging in with username and password. A wrong password is said plainly; after
 // repeated failures the core makes the person wait and the screen says how long.
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../../shared/domain'
 import { ApiCallError, call } from '../../api'
@@ -8,8 +8,9 @@ import { useAnnounce } from '../../announcer'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
-import { focusFirstInvalid } from '../../components/forms'
-import { errorText, fieldErrorsOf } from '../../errors'
+import { PasswordField } from '../../components/PasswordField'
+import { focusFirstInvalid, useFormSubmission } from '../../components/forms'
+import { errorText } from '../../errors'
 
 export type LoginNotice = 'loggedOut' | 'sessionEnded'
 
@@ -18,35 +19,27 @@ export function LoginScreen(props: { clinicName: string; notice?: LoginNotice; o
   const announce = useAnnounce()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { form, fields, setFields, problem, setProblem, busy, send } = useFormSubmission()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (busy) return
-    setBusy(true)
     setProblem(null)
     setFields({})
-    try {
-      const session = await call('session.login', { username, password })
-      props.onLoggedIn(session)
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (Object.keys(f).length) {
-        announce(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else {
-        const wrong = err instanceof ApiCallError && err.code === 'wrong_password'
-        setProblem(wrong ? t('login.wrongPassword') : errorText(t, err))
-        setPassword('')
-        if (wrong) requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('input[name="password"]')?.focus())
-      }
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      async () => props.onLoggedIn(await call('session.login', { username, password })),
+      (err, f) => {
+        if (Object.keys(f).length) {
+          announce(t('common:form.fixFields'))
+          focusFirstInvalid(form.current)
+        } else {
+          const wrong = err instanceof ApiCallError && err.code === 'wrong_password'
+          setProblem(wrong ? t('login.wrongPassword') : errorText(t, err))
+          setPassword('')
+          if (wrong) requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('input[name="password"]')?.focus())
+        }
+      },
+    )
   }
 
   return (
@@ -71,16 +64,7 @@ export function LoginScreen(props: { clinicName: string; notice?: LoginNotice; o
             spellCheck={false}
             required
           />
-          <TextField
-            name="password"
-            type="password"
-            label={t('login.password')}
-            value={password}
-            onChange={setPassword}
-            error={fields.password}
-            autoComplete="current-password"
-            required
-          />
+          <PasswordField name="password" label={t('login.password')} value={password} onChange={setPassword} error={fields.password} autoComplete="current-password" />
           <div className="form__actions">
             <button type="submit" className="button button--primary button--wide" disabled={busy}>
               {busy ? t('login.checking') : t('login.submit')}
