@@ -1,13 +1,14 @@
 // The staff desk: find a signed consent by part of the patient's name or the
 // record number, optionally within dates of sign-off, newest first. Searches
 // while typing, like the patient list.
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConsentListItem } from '../../../shared/contract/consents'
 import { call } from '../api'
 import { useAnnounce } from '../announcer'
 import { Notice } from '../components/Notice'
 import { ScreenHeading } from '../components/ScreenHeading'
+import { useSearchAsYouType } from '../components/searchAsYouType'
 import { errorText, fieldErrorsOf, fieldErrorText } from '../errors'
 import { formatDate, formatDateTime } from '../i18n'
 import { useNavigation } from '../navigation'
@@ -26,32 +27,26 @@ export function ConsentsScreen() {
   const [results, setResults] = useState<{ searching: boolean; items: ConsentListItem[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({})
-  const latest = useRef(0)
 
-  useEffect(() => {
-    const ticket = ++latest.current
-    const searching = query.trim() !== '' || from !== '' || to !== ''
-    const timer = window.setTimeout(
-      () => {
-        call('consents.search', { query, from, to, limit: 100 })
-          .then((items) => {
-            if (ticket !== latest.current) return
-            setProblem(null)
-            setFieldProblems({})
-            setResults({ searching, items })
-            if (searching) announce(items.length ? t('list.found', { count: items.length }) : t('list.none'))
-          })
-          .catch((e) => {
-            if (ticket !== latest.current) return
-            const fields = fieldErrorsOf(e)
-            setFieldProblems(fields)
-            setProblem(Object.keys(fields).length ? null : errorText(t, e))
-          })
-      },
-      searching ? DEBOUNCE_MS : 0,
-    )
-    return () => window.clearTimeout(timer)
-  }, [query, from, to, announce, t])
+  // With nothing typed and no dates, the newest consents are listed at once.
+  const searching = query.trim() !== '' || from !== '' || to !== ''
+  const search = useCallback(
+    () => call('consents.search', { query, from, to, limit: 100 }).then((items) => ({ searching, items })),
+    [query, from, to, searching],
+  )
+  useSearchAsYouType(search, searching ? DEBOUNCE_MS : 0, {
+    onAnswer(found) {
+      setProblem(null)
+      setFieldProblems({})
+      setResults(found)
+      if (found.searching) announce(found.items.length ? t('list.found', { count: found.items.length }) : t('list.none'))
+    },
+    onProblem(e) {
+      const fields = fieldErrorsOf(e)
+      setFieldProblems(fields)
+      setProblem(Object.keys(fields).length ? null : errorText(t, e))
+    },
+  })
 
   const dateError = (path: 'from' | 'to') =>
     fieldProblems[path] ? (

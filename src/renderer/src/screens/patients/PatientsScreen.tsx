@@ -1,13 +1,14 @@
 // Finding a patient: a search box that searches while typing (name prefix or
 // record number, accents and case ignored by the core) and the results as a
 // table. With an empty box it lists the most recently updated patients.
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PatientSummary } from '../../../../shared/domain'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
+import { useSearchAsYouType } from '../../components/searchAsYouType'
 import { errorText } from '../../errors'
 import { formatDate } from '../../i18n'
 import { useNavigation } from '../../navigation'
@@ -22,25 +23,16 @@ export function PatientsScreen() {
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<{ query: string; patients: PatientSummary[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const latest = useRef(0)
 
-  useEffect(() => {
-    const ticket = ++latest.current
-    const timer = window.setTimeout(() => {
-      call('patients.search', { query, limit: 50 })
-        .then((patients) => {
-          // Only the answer to the newest query counts; slower older ones are dropped.
-          if (ticket !== latest.current) return
-          setProblem(null)
-          setResults({ query, patients })
-          if (query.trim()) announce(patients.length ? t('search.found', { count: patients.length }) : t('search.none'))
-        })
-        .catch((e) => {
-          if (ticket === latest.current) setProblem(errorText(t, e))
-        })
-    }, query ? DEBOUNCE_MS : 0)
-    return () => window.clearTimeout(timer)
-  }, [query, announce, t])
+  const search = useCallback(() => call('patients.search', { query, limit: 50 }).then((patients) => ({ query, patients })), [query])
+  useSearchAsYouType(search, query ? DEBOUNCE_MS : 0, {
+    onAnswer(found) {
+      setProblem(null)
+      setResults(found)
+      if (found.query.trim()) announce(found.patients.length ? t('search.found', { count: found.patients.length }) : t('search.none'))
+    },
+    onProblem: (e) => setProblem(errorText(t, e)),
+  })
 
   const searching = (results?.query ?? '').trim() !== ''
 
