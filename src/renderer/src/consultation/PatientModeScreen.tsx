@@ -303,7 +303,6 @@ function RevisitSection(props: { state: ConsultationState; sectionId: string; on
 
 function AskClinician({ state }: { state: ConsultationState }) {
   const { t } = useTranslation('consultation')
-  const openHandBack = useOpenHandBack()
   const open = state.flags.filter((f) => !f.answer)
   return (
     <section>
@@ -317,15 +316,26 @@ function AskClinician({ state }: { state: ConsultationState }) {
           </li>
         ))}
       </ul>
+      <HandBackPrompt>{t('patient.pleaseHandBack')}</HandBackPrompt>
+    </section>
+  )
+}
+
+/** Asks the patient to give the screen back, with the button that starts the clinician's hand-back. */
+function HandBackPrompt({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation('consultation')
+  const openHandBack = useOpenHandBack()
+  return (
+    <>
       <p>
-        <strong>{t('patient.pleaseHandBack')}</strong>
+        <strong>{children}</strong>
       </p>
       <div className="cn-actions">
         <button type="button" className="cn-button cn-button--primary" onClick={openHandBack}>
           {t('patientMode.handBack')}
         </button>
       </div>
-    </section>
+    </>
   )
 }
 
@@ -397,22 +407,9 @@ function ESignatureChoice({ state, onSaved }: { state: ConsultationState; onSave
 
 function PatientSignature({ state, onSaved }: { state: ConsultationState; onSaved: (s: ConsultationState) => void }) {
   const { t } = useTranslation('consultation')
-  const saving = useSaving()
-  const [name, setName] = useState('')
-  const [signature, setSignature] = useState<DrawnSignature | null>(null)
-  const [padError, setPadError] = useState<string | null>(null)
-  const nameId = useId()
-  const nameErrorId = useId()
-
-  const sign = async () => {
-    const problem = signatureProblem(signature?.strokes ?? [])
-    setPadError(problem ? t(SIGNATURE_PROBLEM_TEXT[problem]) : null)
-    if (problem || !signature) return
-    const s = await saving.run(() =>
-      call('consultation.signAsPatient', { consultationId: state.id, typedName: name, strokes: signature.strokes, imagePng: signature.pngDataUrl }),
-    )
-    if (s) onSaved(s)
-  }
+  const signer = useDrawnSignature(onSaved, (name, drawn) =>
+    call('consultation.signAsPatient', { consultationId: state.id, typedName: name, strokes: drawn.strokes, imagePng: drawn.pngDataUrl }),
+  )
 
   return (
     <section>
@@ -421,38 +418,14 @@ function PatientSignature({ state, onSaved }: { state: ConsultationState; onSave
       <p className="cn-patient-text">
         <strong>{SIGNATURE_MEANINGS.patient}</strong>
       </p>
-      <div className="cn-field">
-        <label htmlFor={nameId}>{t('patient.fullName')}</label>
-        <p className="cn-field__hint">{t('patient.fullNameHint')}</p>
-        <input
-          id={nameId}
-          type="text"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          autoComplete="off"
-          aria-invalid={saving.fields.typedName ? true : undefined}
-          aria-describedby={saving.fields.typedName ? nameErrorId : undefined}
-        />
-        {saving.fields.typedName ? (
-          <p className="cn-field-error" id={nameErrorId}>
-            {saving.fields.typedName}
-          </p>
-        ) : null}
-      </div>
-      <SignaturePadField label={t('patient.yourSignature')} onChange={setSignature} error={padError ?? saving.fields.strokes ?? null} large />
-      <div className="cn-actions">
-        <button type="button" className="cn-button cn-button--primary" onClick={sign} disabled={saving.saving}>
-          {t('patient.sign')}
-        </button>
-      </div>
-      <SaveStatus state={saving.state} large />
+      <SignerNameField label={t('patient.fullName')} hint={t('patient.fullNameHint')} signer={signer} error={signer.saving.fields.typedName} />
+      <SignWithPad padLabel={t('patient.yourSignature')} signLabel={t('patient.sign')} signer={signer} />
     </section>
   )
 }
 
 function AllDone({ state, setState }: { state: ConsultationState; setState: (s: ConsultationState) => void }) {
   const { t } = useTranslation('consultation')
-  const openHandBack = useOpenHandBack()
   const [witnessing, setWitnessing] = useState(false)
   const witnessSigned = state.signatures.some((s) => s.role === 'witness')
   const patientSigned = state.signatures.some((s) => s.role === 'patient')
@@ -469,52 +442,89 @@ function AllDone({ state, setState }: { state: ConsultationState; setState: (s: 
       ) : null}
       {witnessing && !witnessSigned ? <WitnessSignature state={state} onSaved={setState} /> : null}
       {witnessSigned ? <p className="cn-done-mark">{t('patient.witnessSigned')}</p> : null}
-      <p>
-        <strong>{t('patient.pleaseHandBackNow')}</strong>
-      </p>
-      <div className="cn-actions">
-        <button type="button" className="cn-button cn-button--primary" onClick={openHandBack}>
-          {t('patientMode.handBack')}
-        </button>
-      </div>
+      <HandBackPrompt>{t('patient.pleaseHandBackNow')}</HandBackPrompt>
     </section>
   )
 }
 
 function WitnessSignature({ state, onSaved }: { state: ConsultationState; onSaved: (s: ConsultationState) => void }) {
   const { t } = useTranslation('consultation')
-  const saving = useSaving()
-  const [name, setName] = useState('')
-  const [signature, setSignature] = useState<DrawnSignature | null>(null)
-  const [padError, setPadError] = useState<string | null>(null)
-  const nameId = useId()
-
-  const sign = async () => {
-    const problem = signatureProblem(signature?.strokes ?? [])
-    setPadError(problem ? t(SIGNATURE_PROBLEM_TEXT[problem]) : null)
-    if (problem || !signature) return
-    const s = await saving.run(() =>
-      call('consultation.signAsWitness', { consultationId: state.id, witnessName: name, strokes: signature.strokes, imagePng: signature.pngDataUrl }),
-    )
-    if (s) onSaved(s)
-  }
+  const signer = useDrawnSignature(onSaved, (name, drawn) =>
+    call('consultation.signAsWitness', { consultationId: state.id, witnessName: name, strokes: drawn.strokes, imagePng: drawn.pngDataUrl }),
+  )
 
   return (
     <fieldset className="cn-fieldset">
       <legend>{t('patient.witnessTitle')}</legend>
       <p>{t('patient.witnessMeaning', { meaning: SIGNATURE_MEANINGS.witness })}</p>
-      <div className="cn-field">
-        <label htmlFor={nameId}>{t('patient.witnessName')}</label>
-        <input id={nameId} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={saving.fields.witnessName ? true : undefined} />
-        {saving.fields.witnessName ? <p className="cn-field-error">{saving.fields.witnessName}</p> : null}
-      </div>
-      <SignaturePadField label={t('patient.witnessSignature')} onChange={setSignature} error={padError ?? saving.fields.strokes ?? null} large />
+      <SignerNameField label={t('patient.witnessName')} signer={signer} error={signer.saving.fields.witnessName} />
+      <SignWithPad padLabel={t('patient.witnessSignature')} signLabel={t('patient.witnessSign')} signer={signer} />
+    </fieldset>
+  )
+}
+
+type DrawnSignatureForm = ReturnType<typeof useDrawnSignature>
+
+/**
+ * What the patient's and the witness's signing share: the typed name, the
+ * drawing, and the check that the drawing is a usable signature before the
+ * core is asked (the core checks it again). `send` makes the one call.
+ */
+function useDrawnSignature(onSaved: (s: ConsultationState) => void, send: (name: string, drawn: DrawnSignature) => Promise<ConsultationState>) {
+  const { t } = useTranslation('consultation')
+  const saving = useSaving()
+  const [name, setName] = useState('')
+  const [signature, setSignature] = useState<DrawnSignature | null>(null)
+  const [padError, setPadError] = useState<string | null>(null)
+
+  const sign = async () => {
+    const problem = signatureProblem(signature?.strokes ?? [])
+    setPadError(problem ? t(SIGNATURE_PROBLEM_TEXT[problem]) : null)
+    if (problem || !signature) return
+    const s = await saving.run(() => send(name, signature))
+    if (s) onSaved(s)
+  }
+
+  return { saving, name, setName, setSignature, padError: padError ?? saving.fields.strokes ?? null, sign }
+}
+
+/** The signer's typed name, with the core's message for it tied to the input. */
+function SignerNameField({ label, hint, error, signer }: { label: string; hint?: string; error?: string; signer: DrawnSignatureForm }) {
+  const nameId = useId()
+  const nameErrorId = useId()
+  return (
+    <div className="cn-field">
+      <label htmlFor={nameId}>{label}</label>
+      {hint ? <p className="cn-field__hint">{hint}</p> : null}
+      <input
+        id={nameId}
+        type="text"
+        value={signer.name}
+        onChange={(e) => signer.setName(e.target.value)}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? nameErrorId : undefined}
+      />
+      {error ? (
+        <p className="cn-field-error" id={nameErrorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The drawing pad, the sign button and the saving status under them. */
+function SignWithPad({ padLabel, signLabel, signer }: { padLabel: string; signLabel: string; signer: DrawnSignatureForm }) {
+  return (
+    <>
+      <SignaturePadField label={padLabel} onChange={signer.setSignature} error={signer.padError} large />
       <div className="cn-actions">
-        <button type="button" className="cn-button cn-button--primary" onClick={sign} disabled={saving.saving}>
-          {t('patient.witnessSign')}
+        <button type="button" className="cn-button cn-button--primary" onClick={signer.sign} disabled={signer.saving.saving}>
+          {signLabel}
         </button>
       </div>
-      <SaveStatus state={saving.state} large />
-    </fieldset>
+      <SaveStatus state={signer.saving.state} large />
+    </>
   )
 }
