@@ -1,6 +1,7 @@
 // Clinic-wide settings, stored as key/value rows.
 import type { ClinicSettings } from '../../../shared/domain'
 import { recordAudit } from '../audit/chain'
+import { assertPrintable } from '../consent-pdf/printable'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5
@@ -26,6 +27,7 @@ export function writeSettingsRows(ctx: CoreContext, s: ClinicSettings): void {
 }
 
 export function updateSettings(ctx: CoreContext, actor: Actor, s: ClinicSettings): ClinicSettings {
+  assertPrintable(ctx.resourcesDir, { 'clinic.name': s.clinic.name, 'clinic.address': s.clinic.address })
   return inTransaction(ctx, () => {
     const before = readSettings(ctx)
     writeSettingsRows(ctx, s)

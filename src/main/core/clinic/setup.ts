@@ -3,6 +3,7 @@
 import { AppError } from '../../../shared/errors'
 import type { UserSummary } from '../../../shared/domain'
 import { recordAudit } from '../audit/chain'
+import { assertPrintable } from '../consent-pdf/printable'
 import { hashPassword } from '../auth/passwords'
 import { inTransaction, SYSTEM_ACTOR, type CoreContext } from '../context'
 import { countUsers, getUser, toUserSummary } from '../users/users'
@@ -23,6 +24,7 @@ export interface ClinicSetup {
 
 export async function createClinic(ctx: CoreContext, s: ClinicSetup): Promise<UserSummary> {
   assertNeedsSetup(ctx)
+  assertPrintable(ctx.resourcesDir, { 'clinic.name': s.clinic.name, 'clinic.address': s.clinic.address, 'admin.displayName': s.admin.displayName })
   const hash = await hashPassword(s.admin.password)
   return inTransaction(ctx, () => {
     assertNeedsSetup(ctx) // checked again inside the write lock

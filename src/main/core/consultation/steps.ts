@@ -17,6 +17,7 @@ import { todayIso } from '../../../shared/contract/fields'
 import { signatureProblem, typedNameMatches, foldName } from '../../../shared/signature-rules'
 import { isDiscussedSection, needsAcknowledgment, type ScriptSection, type SectionOfKind } from '../../../shared/script/schema'
 import { recordAudit } from '../audit/chain'
+import { assertPrintable } from '../consent-pdf/printable'
 import { checkPassword } from '../auth/handlers'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { statement } from '../db/statements'
@@ -260,6 +261,7 @@ export function recordScreeningAnswer(
   call: CallContext,
   input: { consultationId: number; questionId: string; answer: 'yes' | 'no'; details: string },
 ): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { details: input.details })
   return clinicianContentStep(call, input.consultationId, (l) => {
     const s = sectionOfKind(l, 'screening')
     assertShown(l, s)
@@ -292,6 +294,7 @@ export function recordCautionDecision(
   call: CallContext,
   input: { consultationId: number; questionId: string; optionId: string; note: string },
 ): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { note: input.note })
   return clinicianContentStep(call, input.consultationId, (l) => {
     const s = sectionOfKind(l, 'screening')
     const answer = l.d.screening.find((a) => a.questionId === input.questionId)
@@ -327,6 +330,7 @@ export function saveExpectations(
   call: CallContext,
   input: { consultationId: number; goals: string; areaIds: string[]; otherAreas: string; timelineAcknowledged: true },
 ): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { goals: input.goals, otherAreas: input.otherAreas })
   return clinicianContentStep(call, input.consultationId, (l) => {
     const s = sectionOfKind(l, 'expectations')
     assertShown(l, s)
@@ -354,6 +358,7 @@ export function saveTreatmentPlan(
     sites: { site: string; units: number }[]
   },
 ): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { lotNumber: input.lotNumber, ...Object.fromEntries(input.sites.map((x, n) => [`sites.${n}.site`, x.site])) })
   return clinicianContentStep(call, input.consultationId, (l) => {
     const s = sectionOfKind(l, 'treatment_plan')
     assertShown(l, s)
@@ -384,6 +389,7 @@ export function saveTreatmentPlan(
 }
 
 export function answerFlag(call: CallContext, input: { consultationId: number; flagEventId: number; note: string }): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { note: input.note })
   return recordStep(call, input.consultationId, 'clinician', (l) => {
     assertOwnClinician(l, call.actor, 'answer the patient’s questions')
     const flag = l.d.flags.find((f) => f.flagEventId === input.flagEventId)
@@ -475,6 +481,7 @@ function assertPatientPhaseOpen(l: Loaded): void {
 }
 
 export function acknowledgeSection(call: CallContext, input: { consultationId: number; sectionId: string; initials: string }): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { initials: input.initials })
   return recordStep(call, input.consultationId, 'patient', (l) => {
     assertPatientPhaseOpen(l)
     const s = section(l, input.sectionId)
@@ -490,6 +497,7 @@ export function acknowledgeSection(call: CallContext, input: { consultationId: n
 }
 
 export function flagQuestion(call: CallContext, input: { consultationId: number; sectionId: string; question: string }): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { question: input.question })
   return recordStep(call, input.consultationId, 'patient', (l) => {
     assertPatientPhaseOpen(l)
     const s = section(l, input.sectionId)
@@ -581,6 +589,7 @@ export function signAsPatient(
   call: CallContext,
   input: { consultationId: number; typedName: string; strokes: Stroke[]; imagePng: string },
 ): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { typedName: input.typedName })
   assertRealSignature(input.strokes)
   const png = decodeSignaturePng(input.imagePng)
   return recordStep(call, input.consultationId, 'patient', (l) => {
@@ -609,6 +618,7 @@ export function signAsWitness(
   call: CallContext,
   input: { consultationId: number; witnessName: string; strokes: Stroke[]; imagePng: string },
 ): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { witnessName: input.witnessName })
   assertRealSignature(input.strokes)
   const png = decodeSignaturePng(input.imagePng)
   return recordStep(call, input.consultationId, 'patient', (l) => {
@@ -660,6 +670,7 @@ function signatureEvents(
 // ---- Ending and after ----
 
 export function endNotTreated(call: CallContext, input: { consultationId: number; reason: string }): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { reason: input.reason })
   return recordStep(call, input.consultationId, 'clinician', (l) => {
     assertOwnClinician(l, call.actor, 'end it')
     return {
@@ -693,6 +704,7 @@ function afterwardStep(call: CallContext, consultationId: number, build: (l: Loa
 }
 
 export function withdraw(call: CallContext, input: { consultationId: number; reason: string }): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { reason: input.reason })
   return afterwardStep(call, input.consultationId, (l) => {
     if (l.row.status !== 'signed_off')
       throw new AppError('invalid_state', 'Consent can be withdrawn once it was given and signed off. Before that, end the consultation as not treated.')
@@ -702,6 +714,7 @@ export function withdraw(call: CallContext, input: { consultationId: number; rea
 }
 
 export function addAddendum(call: CallContext, input: { consultationId: number; text: string }): ConsultationState {
+  assertPrintable(call.ctx.resourcesDir, { text: input.text })
   return afterwardStep(call, input.consultationId, (l) => {
     if (l.row.status === 'in_progress')
       throw new AppError('invalid_state', 'An addendum is added to a finished record. While the consultation is open, record the step itself.')

@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../../shared/errors'
 import type { Patient, PatientSummary } from '../../../shared/domain'
 import type { PatientFields } from '../../../shared/contract/patients'
 import { recordAudit } from '../audit/chain'
+import { assertPrintable } from '../consent-pdf/printable'
 import { foldForSearch } from '../../../shared/text-fold'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { statement } from '../db/statements'
@@ -61,6 +62,7 @@ function indexForSearch(ctx: CoreContext, id: number, f: PatientFields): void {
 }
 
 export function createPatient(ctx: CoreContext, actor: Actor, f: PatientFields): Patient {
+  assertPrintable(ctx.resourcesDir, { givenName: f.givenName, familyName: f.familyName, recordNumber: f.recordNumber })
   return inTransaction(ctx, () => {
     assertRecordNumberFree(ctx, f.recordNumber, null)
     const at = ctx.now().toISOString()
@@ -78,6 +80,7 @@ export function createPatient(ctx: CoreContext, actor: Actor, f: PatientFields):
 }
 
 export function updatePatient(ctx: CoreContext, actor: Actor, id: number, f: PatientFields): Patient {
+  assertPrintable(ctx.resourcesDir, { givenName: f.givenName, familyName: f.familyName, recordNumber: f.recordNumber })
   return inTransaction(ctx, () => {
     const before = getPatient(ctx, id)
     assertRecordNumberFree(ctx, f.recordNumber, id)

@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../../shared/errors'
 import type { UserSummary } from '../../../shared/domain'
 import type { Role } from '../../../shared/roles'
 import { recordAudit } from '../audit/chain'
+import { assertPrintable } from '../consent-pdf/printable'
 import { hashPassword } from '../auth/passwords'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { prepareSigningCredential, storeSigningCredential } from '../signing/store'
@@ -49,6 +50,7 @@ export interface NewUser {
 
 /** Hashing is slow on purpose, so it happens before the (short) write transaction. */
 export async function createUser(ctx: CoreContext, actor: Actor, u: NewUser): Promise<UserSummary> {
+  assertPrintable(ctx.resourcesDir, { displayName: u.displayName })
   if (findUserByUsername(ctx, u.username) || ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username))
     throw fieldError('username', 'username_taken', `The username "${u.username}" is already in use.`)
   const hash = await hashPassword(u.password)
