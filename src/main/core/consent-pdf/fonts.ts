@@ -164,6 +164,9 @@ function documentFont(doc: PDFKit.PDFDocument, resourcesDir: string, name: FontN
   return font
 }
 
+/** Faces whose shaping draws glyphs in another order than the characters are typed. */
+const REORDERING_FACES = new Set<string>(['NotoSansDevanagari-Regular', 'NotoSansDevanagari-Bold'])
+
 /** Faces whose runs fontkit lays out right to left. */
 const RIGHT_TO_LEFT_FACES = new Set<string>(['NotoSansArabic-Regular', 'NotoSansArabic-Bold', 'NotoSansHebrew-Regular', 'NotoSansHebrew-Bold'])
 
@@ -285,7 +288,13 @@ function installRuns(doc: PDFKit.PDFDocument, resourcesDir: string): void {
     try {
       runs.forEach((r, i) => {
         state._font = fonts[i]!
+        const name = r.face === 0 ? style : FALLBACKS[style][r.face - 1]!
+        // Devanagari draws some vowel signs before the consonant they follow
+        // (ि in प्रिया): the run carries its typed text for extraction and search.
+        const actual = REORDERING_FACES.has(name)
+        if (actual) doc.markContent('Span', { actual: r.text } as Parameters<PDFKit.PDFDocument['markContent']>[1])
         fragment.call(this, r.text, x, y, { ...options, align: 'left', wordSpacing: 0, baseline, textWidth: widths[i], wordCount: 1 })
+        if (actual) doc.endMarkedContent()
         x += widths[i]!
       })
     } finally {
