@@ -255,11 +255,17 @@ function styleOf(doc: PDFKit.PDFDocument, font: PdfkitFont | null): FontName | n
  */
 function installRuns(doc: PDFKit.PDFDocument, resourcesDir: string): void {
   const state = doc as unknown as PdfkitFontState
+  const choosers = new Map<FontName, () => FaceChooser>(
+    Object.values(FONT).map((style) => {
+      let c: FaceChooser | undefined
+      return [style, () => (c ??= faceChooser(resourcesDir, style))]
+    }),
+  )
   for (const style of Object.values(FONT)) {
     const font = state._fontFamilies[style]!
     const own = font.widthOfString.bind(font)
     font.widthOfString = (text, size, features) => {
-      if (primaryOnly(text)) return own(text, size, features)
+      if (primaryOnly(text, choosers.get(style)!)) return own(text, size, features)
       let w = 0
       for (const run of logicalRuns(text, faceChooser(resourcesDir, style)))
         w += run.face === 0 ? own(run.text, size, features) : documentFont(doc, resourcesDir, FALLBACKS[style][run.face - 1]!).widthOfString(run.text, size, features)
@@ -272,7 +278,7 @@ function installRuns(doc: PDFKit.PDFDocument, resourcesDir: string): void {
     const primary = state._font
     const style = styleOf(doc, primary)
     const line = `${text}`.replace(/\n/g, '')
-    if (!style || !primary || primaryOnly(line)) return fragment.call(this, text, x, y, options)
+    if (!style || !primary || primaryOnly(line, choosers.get(style)!)) return fragment.call(this, text, x, y, options)
     const runs = visualRuns(line, faceChooser(resourcesDir, style))
     if (runs.length === 1 && runs[0]!.face === 0 && runs[0]!.text === line) return fragment.call(this, text, x, y, options)
     const size = state._fontSize

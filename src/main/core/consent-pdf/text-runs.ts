@@ -19,10 +19,27 @@ export interface TextRun {
 }
 
 /** Only Latin (Basic to Extended-B), tab and newline: always the primary face, left to right. */
-const PRIMARY_ONLY = /^[\t\n\u0020-\u024F]*$/
+const PLAIN_LATIN = /^[\t\n\u0020-\u024F]*$/
 
-export function primaryOnly(text: string): boolean {
-  return PRIMARY_ONLY.test(text)
+/** Marks that make a bidi run of their own although no face draws them. */
+const BIDI_MARKS = new Set([0x200e, 0x200f, 0x061c])
+
+/**
+ * Whether the primary face prints all of `text`, left to right (no
+ * right-to-left letter or mark): then pdfkit's own path applies unchanged.
+ * Most text is plain Latin and answered by one regular expression; the rest
+ * (Greek, Cyrillic, typographic quotes and dashes) by a memoised look-up per
+ * character. `choose` is asked only when needed.
+ */
+export function primaryOnly(text: string, choose: () => FaceChooser): boolean {
+  if (PLAIN_LATIN.test(text)) return true
+  const c = choose()
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!
+    if (cp > 0xffff) return false
+    if (BIDI_MARKS.has(cp) || c(cp, 0) !== 0) return false
+  }
+  return true
 }
 
 /**
