@@ -52,7 +52,8 @@ test('staff find a signed consent by part of the name, preview it and save exact
     expect(createHash('sha256').update(saved).digest('hex')).toBe(storedSha256)
 
     // The save is in the consultation's history, by the staff member.
-    await expect(page.getByText(/Saved as consent-MRN-1001/)).toBeVisible()
+    // In <main>: the screen-reader announcer repeats the same words outside it.
+    await expect(page.getByRole('main').getByText(/Saved as consent-MRN-1001/)).toBeVisible()
     const history = page.getByRole('table').filter({ hasText: 'What happened' })
     await expect(history.getByRole('row', { name: /PDF saved \(downloaded\).*Sam Reyes/ })).toBeVisible()
     await expect(history.getByRole('row', { name: /Signed off by the clinician/ })).toBeVisible()
