@@ -7,11 +7,12 @@
 // Other scripts fall back, character by character, to the face that has
 // them: Noto Sans Arabic, Hebrew, Devanagari and Thai (OFL) and Droid Sans
 // Fallback for Chinese and Japanese (Apache 2.0, see
-// LICENSE-DroidSansFallback-Apache-2.0.txt) and NanumSquare for Korean
-// (OFL). The writer keeps asking for "NotoSans-Regular"; each of the four
-// primary pdfkit fonts measures and draws a line as runs of faces in visual
-// (bidi) order (text-runs.ts), and a fallback face is embedded only if a
-// document uses it. What no face covers (emoji) is refused at input
+// LICENSE-DroidSansFallback-Apache-2.0.txt), NanumSquare for Korean (OFL),
+// and Noto Sans Symbols 2 (OFL) for ticks, stars and other dingbats, which
+// also prints some emoji in black and white. The writer keeps asking for
+// "NotoSans-Regular"; each of the four primary pdfkit fonts measures and
+// draws a line as runs of faces in visual (bidi) order (text-runs.ts), and a
+// fallback face is embedded only if a document uses it. What no face covers (most emoji) is refused at input
 // (printable.ts), never dropped from a PDF.
 //
 // Parsed once per process. Registering a font with pdfkit by file name makes
@@ -38,8 +39,8 @@ export const FONT = {
 export type FontName = (typeof FONT)[keyof typeof FONT]
 
 /** Faces tried, in order, for characters the primary face lacks. */
-const FALLBACK_REGULAR = ['NotoSansArabic-Regular', 'NotoSansHebrew-Regular', 'NotoSansDevanagari-Regular', 'NotoSansThai-Regular', 'DroidSansFallbackFull', 'NanumSquareR'] as const
-const FALLBACK_BOLD = ['NotoSansArabic-Bold', 'NotoSansHebrew-Bold', 'NotoSansDevanagari-Bold', 'NotoSansThai-Bold', 'DroidSansFallbackFull', 'NanumSquareB'] as const
+const FALLBACK_REGULAR = ['NotoSansArabic-Regular', 'NotoSansHebrew-Regular', 'NotoSansDevanagari-Regular', 'NotoSansThai-Regular', 'DroidSansFallbackFull', 'NanumSquareR', 'NotoSansSymbols2-Regular'] as const
+const FALLBACK_BOLD = ['NotoSansArabic-Bold', 'NotoSansHebrew-Bold', 'NotoSansDevanagari-Bold', 'NotoSansThai-Bold', 'DroidSansFallbackFull', 'NanumSquareB', 'NotoSansSymbols2-Regular'] as const
 type FallbackName = (typeof FALLBACK_REGULAR)[number] | (typeof FALLBACK_BOLD)[number]
 
 /** Italic and mono have no counterpart in these scripts: the upright regular faces stand in. */
