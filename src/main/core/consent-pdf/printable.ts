@@ -59,3 +59,18 @@ export function assertPrintable(resourcesDir: string, fields: Record<string, str
       )
   }
 }
+
+/**
+ * Every string inside a JSON-like value (an imported consultation script)
+ * that the consent PDF cannot print, with its path (`['sections', 3, 'title']`)
+ * and the characters.
+ */
+export function unprintableStrings(resourcesDir: string, value: unknown, path: (string | number)[] = []): { path: (string | number)[]; characters: string[] }[] {
+  if (typeof value === 'string') {
+    const characters = unprintableCharacters(resourcesDir, value)
+    return characters.length > 0 ? [{ path, characters }] : []
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => unprintableStrings(resourcesDir, v, [...path, i]))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => unprintableStrings(resourcesDir, v, [...path, k]))
+  return []
+}

@@ -27,6 +27,8 @@ import { fonts, pageCount, pdfsig, qpdfCheck, run, wordBoxes, writeTemp } from '
 import { DocumentWriter, PAGE } from './writer'
 import { FONT } from './fonts'
 import { AppError } from '../../../shared/errors'
+import { readFileSync } from 'node:fs'
+import { shippedScriptFiles } from '../scripts/shipped'
 
 const CLINICIAN = { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password }
 let core: Core
@@ -177,5 +179,23 @@ describe('what the consent PDF cannot print', () => {
 
     // The same text without the emoji is welcome.
     await clinician.call('consultation.addAddendum', { consultationId: signed.id, text: 'Follow-up fine ✓ בסדר' })
+  })
+
+  it('is refused in an imported consultation script, naming the place, and nothing is stored', async () => {
+    const admin = new Client(core)
+    await admin.call('session.login', { username: DEMO_LOGINS[1].username, password: DEMO_LOGINS[1].password })
+    const script = JSON.parse(readFileSync(shippedScriptFiles(resourcesDir)[0]!, 'utf8')) as { version: number; sections: { title: string }[] }
+    script.version += 100
+    script.sections[1]!.title = 'Your health 🌸'
+    const scripts = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM scripts').get() as { n: number }).n
+    const before = scripts()
+    const e = await admin.fail('scripts.import', { json: JSON.stringify(script) })
+    expect(e.code).toBe('validation')
+    expect(e.fields).toEqual([{ path: 'sections[1].title', code: 'unprintable_characters' }])
+    expect(e.message).toContain('sections[1].title: the consent PDF cannot print 🌸 (U+1F338)')
+    expect(scripts()).toBe(before)
+    // In Arabic it is welcome.
+    script.sections[1]!.title = 'صحتك'
+    expect(await admin.call('scripts.import', { json: JSON.stringify(script) })).toMatchObject({ created: true })
   })
 })

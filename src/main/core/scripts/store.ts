@@ -6,8 +6,10 @@ import { AppError } from '../../../shared/errors'
 import type { ScriptImportResult, ScriptSummary, StoredScript } from '../../../shared/consultation'
 import { consultationScriptSchema, type ConsultationScript } from '../../../shared/script/schema'
 import { recordAudit } from '../audit/chain'
+import { describeCharacters, unprintableStrings } from '../consent-pdf/printable'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { canonicalHash, canonicalJson, sha256Hex } from './canonical'
+import { jsonPath } from './validate'
 
 interface ScriptRow {
   id: number
@@ -87,6 +89,14 @@ export function latestStoredId(ctx: CoreContext, scriptId: string, language: str
  * canonical JSON is what is kept and hashed, so formatting never matters.
  */
 export function storeScript(ctx: CoreContext, actor: Actor, script: ConsultationScript, source: 'shipped' | 'imported'): ScriptImportResult {
+  // Every text of a script can reach the consent PDF: refuse what it cannot print.
+  const unprintable = unprintableStrings(ctx.resourcesDir, script)
+  if (unprintable.length > 0)
+    throw new AppError(
+      'validation',
+      `The script file was not imported; nothing was stored. Problems: ${unprintable.map((u) => `${jsonPath(u.path)}: the consent PDF cannot print ${describeCharacters(u.characters)}`).join('; ')}`,
+      { fields: unprintable.map((u) => ({ path: jsonPath(u.path), code: 'unprintable_characters' })) },
+    )
   const content = canonicalJson(script)
   const sha256 = sha256Hex(content)
   return inTransaction(ctx, () => {
