@@ -227,17 +227,22 @@ export function faceChooser(resourcesDir: string, style: FontName): FaceChooser 
   const key = `${resourcesDir}\0${style}`
   let choose = choosers.get(key)
   if (choose) return choose
-  const faces = [style, ...FALLBACKS[style]].map((n) => parsedFace(resourcesDir, n))
+  // Faces are parsed when first asked: Greek or a typographic quote needs only the primary.
+  const names = [style, ...FALLBACKS[style]]
+  const faces: (GlyphCoverage | undefined)[] = []
+  const face = (i: number): GlyphCoverage => (faces[i] ??= parsedFace(resourcesDir, names[i]!))
   const memo = new Map<number, number>()
   const first = (cp: number): number => {
     let f = memo.get(cp)
     if (f === undefined) {
-      f = cp === 0x0a || cp === 0x09 ? 0 : faces.findIndex((face) => face.hasGlyphForCodePoint(cp))
+      f = -1
+      if (cp === 0x0a || cp === 0x09) f = 0
+      else for (let i = 0; i < names.length && f < 0; i++) if (face(i).hasGlyphForCodePoint(cp)) f = i
       memo.set(cp, f)
     }
     return f
   }
-  choose = (cp, previous) => (previous > 0 && attaches(cp) && faces[previous]!.hasGlyphForCodePoint(cp) ? previous : first(cp))
+  choose = (cp, previous) => (previous > 0 && attaches(cp) && face(previous).hasGlyphForCodePoint(cp) ? previous : first(cp))
   choosers.set(key, choose)
   return choose
 }
