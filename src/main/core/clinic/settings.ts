@@ -1,13 +1,14 @@
 // Clinic-wide settings, stored as key/value rows.
 import type { ClinicSettings } from '../../../shared/domain'
 import { recordAudit } from '../audit/chain'
+import { statement } from '../db/statements'
 import { assertPrintable } from '../consent-pdf/printable'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5
 
 function get(ctx: CoreContext, key: string): string | null {
-  const r = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  const r = statement(ctx.db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
   return r?.value ?? null
 }
 
