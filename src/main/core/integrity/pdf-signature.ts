@@ -5,8 +5,10 @@
 // What it proves: the signature covers the whole file except its own hole
 // (/ByteRange starts at 0 and ends at the last byte), the CMS's message
 // digest is the SHA-256 of exactly those bytes, the RSA signature over the
-// signed attributes verifies with the certificate inside, and that
-// certificate is the one the clinic issued to the signing clinician.
+// signed attributes verifies with the certificate inside, that certificate
+// is the one the clinic issued to the signing clinician, and the signed
+// ESS signing-certificate-v2 attribute (PAdES B-B) names that certificate by
+// its SHA-256, so the signature is bound to it and not merely to its key.
 import { createHash } from 'node:crypto'
 import forge from 'node-forge'
 
@@ -14,6 +16,27 @@ export type PdfSignatureCheck = { ok: true; signerName: string } | { ok: false; 
 
 const OID_MESSAGE_DIGEST = '1.2.840.113549.1.9.4'
 const OID_SHA256 = '2.16.840.1.101.3.4.2.1'
+const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47'
+
+/**
+ * The certHash of the first ESSCertIDv2 in a SigningCertificateV2 value, or
+ * null if it is not there or names a hash other than SHA-256 (the DEFAULT,
+ * which DER leaves out; an explicit SHA-256 AlgorithmIdentifier is accepted).
+ */
+function signingCertificateHash(value: forge.asn1.Asn1): Buffer | null {
+  const certs = Array.isArray(value.value) ? (value.value as forge.asn1.Asn1[])[0] : undefined
+  const first = certs && Array.isArray(certs.value) ? (certs.value as forge.asn1.Asn1[])[0] : undefined
+  if (!first || !Array.isArray(first.value)) return null
+  const fields = first.value as forge.asn1.Asn1[]
+  let at = 0
+  if (fields[0]?.type === forge.asn1.Type.SEQUENCE) {
+    const alg = (fields[0].value as forge.asn1.Asn1[])[0]
+    if (!alg || forge.asn1.derToOid(alg.value as string) !== OID_SHA256) return null
+    at = 1
+  }
+  const hash = fields[at]
+  return hash && hash.type === forge.asn1.Type.OCTETSTRING && typeof hash.value === 'string' ? Buffer.from(hash.value, 'binary') : null
+}
 
 function lastSignature(pdf: Buffer): { byteRange: number[]; contents: Buffer } | null {
   const text = pdf.toString('latin1')
@@ -64,9 +87,13 @@ export function verifyPdfSignature(pdf: Buffer, expectedCertificateDer: Buffer):
     if (digestAlg !== OID_SHA256) return { ok: false, problem: 'its signature does not use SHA-256' }
     // The message digest attribute must be the SHA-256 of the signed bytes.
     let messageDigest: string | null = null
+    let certHash: Buffer | null = null
     for (const attr of attrs.value as forge.asn1.Asn1[]) {
       const [oid, values] = attr.value as forge.asn1.Asn1[]
-      if (forge.asn1.derToOid(oid!.value as string) === OID_MESSAGE_DIGEST) messageDigest = ((values!.value as forge.asn1.Asn1[])[0]!.value as string) ?? null
+      const type = forge.asn1.derToOid(oid!.value as string)
+      const value = (values!.value as forge.asn1.Asn1[])[0]
+      if (type === OID_MESSAGE_DIGEST) messageDigest = (value?.value as string) ?? null
+      if (type === OID_SIGNING_CERTIFICATE_V2 && value) certHash = signingCertificateHash(value)
     }
     const actual = createHash('sha256').update(signed).digest()
     if (messageDigest === null || !Buffer.from(messageDigest, 'binary').equals(actual))
@@ -83,6 +110,10 @@ export function verifyPdfSignature(pdf: Buffer, expectedCertificateDer: Buffer):
       valid = false
     }
     if (!valid) return { ok: false, problem: 'its digital signature does not verify' }
+    // Checked after the RSA signature, so the hash read here is one the signer signed.
+    if (certHash === null) return { ok: false, problem: 'its signature does not name its signing certificate (no signing-certificate-v2 attribute)' }
+    if (!certHash.equals(createHash('sha256').update(certDer).digest()))
+      return { ok: false, problem: 'its signature names a different signing certificate than the one it carries' }
     const cn = String(cert.subject.getField('CN')?.value ?? '')
     let signerName = cn
     try {
