@@ -137,6 +137,18 @@ describe('verify catches raw changes', () => {
     expect(report.firstProblem).toMatch(new RegExp(`^patients row ${id} \\(created in audit row \\d+\\) has been deleted outside the app\\.$`))
   })
 
+  it("a clinician's password hash swapped for one the intruder knows (the staff member's)", () => {
+    const { report } = tamper((db) =>
+      db.prepare("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'sam') WHERE username = 'vbeer'").run(),
+    )
+    expect(report.firstProblem).toMatch(/^users row \d+ had its password changed outside the app: it is not the one audit row \d+ sealed\.$/)
+  })
+
+  it("a user's display name changed with raw SQL", () => {
+    const { report } = tamper((db) => db.prepare("UPDATE users SET display_name = 'Dr. Nobody' WHERE username = 'vbeer'").run())
+    expect(report.firstProblem).toMatch(/^users row \d+ was changed outside the app: display_name is "Dr\. Nobody"/)
+  })
+
   it('a staff account raised to administrator with raw SQL', () => {
     const { report } = tamper((db) => db.prepare("UPDATE users SET role = 'admin' WHERE username = 'sam'").run())
     expect(report.firstProblem).toMatch(/^users row \d+ was changed outside the app: role is "admin" but the audit trail last recorded "staff"/)

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
 import { hashPassword } from '../auth/passwords'
 import { inTransaction, SYSTEM_ACTOR, type CoreContext } from '../context'
+import { credentialSeal } from '../users/credential-seal'
 import { countUsers, getUser, toUserSummary } from '../users/users'
 import { DEFAULT_IDLE_LOCK_MINUTES, readSettings, writeSettingsRows } from './settings'
 
@@ -35,7 +36,12 @@ export async function createClinic(ctx: CoreContext, s: ClinicSetup): Promise<Us
         .run(s.admin.username, s.admin.displayName, 'admin', hash, ctx.now().toISOString()).lastInsertRowid,
     )
     recordAudit(ctx, SYSTEM_ACTOR, { action: 'clinic.setup', entityType: 'settings', detail: { clinic: s.clinic, admin: s.admin.username } })
-    recordAudit(ctx, SYSTEM_ACTOR, { action: 'user.create', entityType: 'user', entityId: id, detail: { username: s.admin.username, role: 'admin' } })
+    recordAudit(ctx, SYSTEM_ACTOR, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      detail: { username: s.admin.username, displayName: s.admin.displayName, role: 'admin', credentialSeal: credentialSeal(ctx.auditKey, hash) },
+    })
     return toUserSummary(getUser(ctx, id))
   })
 }

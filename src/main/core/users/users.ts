@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/roles'
 import { recordAudit } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
 import { hashPassword } from '../auth/passwords'
+import { credentialSeal } from './credential-seal'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { prepareSigningCredential, storeSigningCredential } from '../signing/store'
 
@@ -66,7 +67,12 @@ export async function createUser(ctx: CoreContext, actor: Actor, u: NewUser): Pr
         .run(u.username, u.displayName, u.role, hash, at).lastInsertRowid,
     )
     const user = toUserSummary(getUser(ctx, id))
-    recordAudit(ctx, actor, { action: 'user.create', entityType: 'user', entityId: id, detail: { username: u.username, role: u.role } })
+    recordAudit(ctx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      detail: { username: u.username, displayName: u.displayName, role: u.role, credentialSeal: credentialSeal(ctx.auditKey, hash) },
+    })
     if (credential) storeSigningCredential(ctx, actor, id, credential)
     return user
   })

@@ -6,8 +6,8 @@
 // chain itself holds (the audit-chain check proves that).
 //
 // What is compared: the fields the app records in the audit detail. Columns
-// the trail never mentions (timestamps, password hashes, display names of
-// users) are not covered by this check.
+// the trail never mentions (timestamps) are not covered by this check;
+// password hashes are sealed in the trail and checked by user-credentials.ts.
 import type { Db } from '../../db/open'
 import { hasTable, plural, type CheckOutcome, type IntegrityCheck } from './types'
 

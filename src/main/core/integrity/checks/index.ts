@@ -6,6 +6,7 @@ import { auditChainCheck } from './audit-chain'
 import { consentDocumentsCheck } from './consent-documents'
 import { patientsMatchAuditCheck, usersMatchAuditCheck } from './audited-records'
 import { protectedTablesCheck } from './protected-tables'
+import { userCredentialsCheck } from './user-credentials'
 import { signedConsultationsCheck } from './signed-consultations'
 import { foreignKeyCheck, sqliteIntegrityCheck } from './sqlite-integrity'
 import type { IntegrityCheck } from './types'
@@ -15,6 +16,7 @@ export const INTEGRITY_CHECKS: readonly IntegrityCheck[] = [
   foreignKeyCheck,
   auditChainCheck,
   usersMatchAuditCheck,
+  userCredentialsCheck,
   patientsMatchAuditCheck,
   signedConsultationsCheck,
   consentDocumentsCheck,
