@@ -8,6 +8,7 @@ import { call } from '../api'
 import { useAnnounce } from '../announcer'
 import { Notice } from '../components/Notice'
 import { ScreenHeading } from '../components/ScreenHeading'
+import { SearchBox } from '../components/SearchBox'
 import { useSearchAsYouType } from '../components/searchAsYouType'
 import { errorText, fieldErrorsOf, fieldErrorText } from '../errors'
 import { formatDate, formatDateTime } from '../i18n'
@@ -62,23 +63,7 @@ export function ConsentsScreen() {
       <p className="lead">{t('list.intro')}</p>
       <div className="search consents-search" role="search">
         <div className="field consents-search__query">
-          <label htmlFor="consent-search" className="field__label">
-            {t('search.label')}
-          </label>
-          <p id="consent-search-hint" className="field__hint">
-            {t('search.hint')}
-          </p>
-          <input
-            id="consent-search"
-            className="input input--search"
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-describedby="consent-search-hint"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-          />
+          <SearchBox id="consent-search" label={t('search.label')} hint={t('search.hint')} value={query} onChange={setQuery} />
         </div>
         {(['from', 'to'] as const).map((path) => (
           <div className="field" key={path}>

@@ -8,6 +8,7 @@ import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
+import { SearchBox } from '../../components/SearchBox'
 import { useSearchAsYouType } from '../../components/searchAsYouType'
 import { errorText } from '../../errors'
 import { formatDate } from '../../i18n'
@@ -47,23 +48,7 @@ export function PatientsScreen() {
       </div>
       <InProgressConsultations />
       <div className="search" role="search">
-        <label htmlFor="patient-search" className="field__label">
-          {t('search.label')}
-        </label>
-        <p id="patient-search-hint" className="field__hint">
-          {t('search.hint')}
-        </p>
-        <input
-          id="patient-search"
-          className="input input--search"
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-describedby="patient-search-hint"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-        />
+        <SearchBox id="patient-search" label={t('search.label')} hint={t('search.hint')} value={query} onChange={setQuery} />
       </div>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {results ? (
