@@ -78,7 +78,7 @@ function problem(page: Page, fileName: string, place: string) {
 }
 
 async function storedCount(page: Page): Promise<number> {
-  return (await apiOk<unknown[]>(page, host, 'scripts.list', {})).length
+  return (await apiOk<unknown[]>(page, host, 'scriptLibrary.list', {})).length
 }
 
 test('an administrator reads the stored scripts, imports a new version and a clinic script; invalid files store nothing', async ({ page }) => {
@@ -94,7 +94,7 @@ test('an administrator reads the stored scripts, imports a new version and a cli
   await expect(v1Row.getByRole('cell', { name: 'botox-cosmetic' })).toBeVisible()
   await expect(v1Row).toContainText('Default')
   await expect(v1Row).toContainText('Shipped with the app')
-  const [stored] = await apiOk<{ sha256: string; storedId: number }[]>(page, host, 'scripts.list', {})
+  const [stored] = await apiOk<{ sha256: string; storedId: number }[]>(page, host, 'scriptLibrary.list', {})
   // Short on screen, whole for screen readers.
   await expect(v1Row.getByText(`${stored!.sha256.slice(0, 12)}…`)).toBeVisible()
   await expect(v1Row.getByText(`SHA-256 ${stored!.sha256}`)).toBeAttached()
@@ -259,7 +259,7 @@ test('the clinician is told the shipped script is a starting point; staff neithe
   const before = await storedCount(page)
   const v2 = defaultScript()
   v2.version = 2
-  const refused = await apiCall(page, host, 'scripts.import', { json: JSON.stringify(v2) })
+  const refused = await apiCall(page, host, 'scriptLibrary.import', { json: JSON.stringify(v2) })
   expect(refused.status).toBe(403)
   expect(refused.body).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   expect(await storedCount(page)).toBe(before)

@@ -12,9 +12,9 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../src/main/core/audit/chain'
 import { getState } from '../src/main/core/consultation/steps'
-import { openForVerify, verifyClinicData } from '../src/main/core/integrity/verify'
+import { openForVerify, verifyClinicData } from '../src/main/core/maintenance/verify'
 import { resourcesDir } from '../src/main/core/paths'
-import { seedClinicData, type SeedReport } from '../src/main/core/seed/seed'
+import { seedClinicData, type SeedReport } from '../src/main/seed/seed'
 import { openCore, tempDir } from './support/core'
 
 const PATIENTS = 30

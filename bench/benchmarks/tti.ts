@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
 import { Core } from '../../src/main/core'
 import { resourcesDir } from '../../src/main/core/paths'
-import { seedClinicData } from '../../src/main/core/seed/seed'
+import { seedClinicData } from '../../src/main/seed/seed'
 import { startWebHost, type WebHost } from '../../src/main/web/server'
 import type { Benchmark } from '../lib/types'
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Core } from '../../src/main/core'
 import { resourcesDir } from '../../src/main/core/paths'
-import { seedClinicData, SEED_LOGINS } from '../../src/main/core/seed/seed'
+import { seedClinicData, SEED_LOGINS } from '../../src/main/seed/seed'
 import { driveToAcknowledgments, type Driven } from '../lib/drive'
 
 const acks = Number(process.argv[2] ?? 200)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { Core } from '../../src/main/core'
 import { rendererDir as builtRenderer, resourcesDir } from '../../src/main/core/paths'
-import { seedClinicData } from '../../src/main/core/seed/seed'
+import { seedClinicData } from '../../src/main/seed/seed'
 import { startWebHost } from '../../src/main/web/server'
 import { CHROMIUM, CHROMIUM_FLAGS } from '../lib/fixtures'
 

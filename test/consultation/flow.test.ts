@@ -29,7 +29,7 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     expect((await k.admin.fail('consultation.start', { patientId: k.patient.id })).code).toBe('forbidden')
     s = await k.beer.call('consultation.start', { patientId: k.patient.id })
     id = s.id
-    const scripts = await k.beer.call('scripts.list', {})
+    const scripts = await k.beer.call('scriptLibrary.list', {})
     const shipped = scripts.find((x) => x.scriptId === 'botox-cosmetic' && x.version === 1)!
     expect(s.status).toBe('in_progress')
     expect(s.script).toMatchObject({ storedId: shipped.storedId, sha256: shipped.sha256, version: 1, language: 'en' })

@@ -17,7 +17,7 @@ describe('the default script flag', () => {
   })
   afterAll(() => k.core.close())
 
-  const defaults = async () => (await k.beer.call('scripts.list', {})).filter((s) => s.isDefault)
+  const defaults = async () => (await k.beer.call('scriptLibrary.list', {})).filter((s) => s.isDefault)
   const startedWith = async () => (await k.beer.call('consultation.start', { patientId: k.patient.id })).script.storedId
 
   it('marks the shipped script in a new clinic, and the start without a choice pins it', async () => {
@@ -34,15 +34,15 @@ describe('the default script flag', () => {
     const own = JSON.parse(defaultText)
     own.id = 'clinic-toxin'
     own.version = 7
-    const imported = await k.admin.call('scripts.import', { json: JSON.stringify(v2) })
-    const other = await k.admin.call('scripts.import', { json: JSON.stringify(own) })
+    const imported = await k.admin.call('scriptLibrary.import', { json: JSON.stringify(v2) })
+    const other = await k.admin.call('scriptLibrary.import', { json: JSON.stringify(own) })
     expect(imported.script.isDefault).toBe(true)
     expect(other.script).toMatchObject({ latest: true, isDefault: false })
 
     const d = await defaults()
     expect(d.map((s) => s.storedId)).toEqual([imported.script.storedId])
     expect(await startedWith()).toBe(imported.script.storedId)
-    const v1 = (await k.admin.call('scripts.list', {})).find((s) => s.scriptId === 'botox-cosmetic' && s.version === 1)!
+    const v1 = (await k.admin.call('scriptLibrary.list', {})).find((s) => s.scriptId === 'botox-cosmetic' && s.version === 1)!
     expect(v1).toMatchObject({ latest: false, isDefault: false })
   })
 })

@@ -8,9 +8,9 @@ import { execFile } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { canonicalJson, sha256Hex } from '../../src/main/core/scripts/canonical'
-import { shippedScriptFiles } from '../../src/main/core/scripts/shipped'
-import { parseScript } from '../../src/main/core/scripts/validate'
+import { canonicalJson, sha256Hex } from '../../src/main/core/script-library/canonical'
+import { shippedScriptFiles } from '../../src/main/core/script-library/shipped'
+import { parseScript } from '../../src/main/core/script-library/validate'
 import { appRoot, resourcesDir } from '../../src/main/core/paths'
 import { countSyllables, fleschKincaid } from '../../src/shared/script/readability'
 import { patientFacingText, type ConsultationScript } from '../../src/shared/script/schema'
@@ -120,30 +120,30 @@ describe('importing scripts', () => {
   const count = () => (k.core.ctx.db.prepare('SELECT count(*) AS n FROM scripts').get() as { n: number }).n
 
   it('the shipped default is stored at start-up with the hash of its canonical content', async () => {
-    const list = await k.beer.call('scripts.list', {})
+    const list = await k.beer.call('scriptLibrary.list', {})
     expect(list).toHaveLength(1)
     expect(list[0]).toMatchObject({ scriptId: 'botox-cosmetic', version: 1, source: 'shipped', latest: true })
     expect(list[0]!.sha256).toBe(sha256Hex(canonicalJson(defaultScript())))
-    const stored = await k.beer.call('scripts.get', { storedId: list[0]!.storedId })
+    const stored = await k.beer.call('scriptLibrary.get', { storedId: list[0]!.storedId })
     expect(stored.content.sections.length).toBe(defaultScript().sections.length)
   })
 
   it('only an administrator imports', async () => {
-    expect((await k.beer.fail('scripts.import', { json: JSON.stringify(v2()) })).code).toBe('forbidden')
+    expect((await k.beer.fail('scriptLibrary.import', { json: JSON.stringify(v2()) })).code).toBe('forbidden')
   })
 
   it('stores a new version once; old consultations keep the version they pinned', async () => {
     const old = await k.beer.call('consultation.start', { patientId: k.patient.id })
-    const r = await k.admin.call('scripts.import', { json: JSON.stringify(v2(), null, 2) })
+    const r = await k.admin.call('scriptLibrary.import', { json: JSON.stringify(v2(), null, 2) })
     expect(r).toMatchObject({ created: true, script: { version: 2, source: 'imported', latest: true } })
     expect(r.script.sha256).toBe(sha256Hex(canonicalJson(v2())))
-    const again = await k.admin.call('scripts.import', { json: JSON.stringify(v2()) }) // other formatting, same content
+    const again = await k.admin.call('scriptLibrary.import', { json: JSON.stringify(v2()) }) // other formatting, same content
     expect(again).toMatchObject({ created: false, script: { storedId: r.script.storedId } })
     expect(count()).toBe(2)
 
     const changed = v2()
     changed.title = 'Something else'
-    const clash = await k.admin.fail('scripts.import', { json: JSON.stringify(changed) })
+    const clash = await k.admin.fail('scriptLibrary.import', { json: JSON.stringify(changed) })
     expect(clash).toMatchObject({ code: 'conflict', fields: [{ path: 'version', code: 'version_exists_with_other_content' }] })
     expect(count()).toBe(2)
 
@@ -153,7 +153,7 @@ describe('importing scripts', () => {
     expect(reread.script).toMatchObject({ version: 1, sha256: old.script.sha256 })
     expect(reread.script.content.sections[0]!.body).not.toContain('Our clinic adds this paragraph in version 2.')
     expect(fresh.script.content.sections[0]!.body).toContain('Our clinic adds this paragraph in version 2.')
-    const list = await k.admin.call('scripts.list', {})
+    const list = await k.admin.call('scriptLibrary.list', {})
     expect(list.map((x) => [x.version, x.latest])).toEqual([
       [2, true],
       [1, false],
@@ -166,7 +166,7 @@ describe('importing scripts', () => {
     bad.sections[4].risks[0].band = 'often'
     bad.sections[1].questions[0].rules[0].raises = 'caution' // a caution without decision options
     bad.sections[0].surprise = true
-    const e = await k.admin.fail('scripts.import', { json: JSON.stringify(bad) })
+    const e = await k.admin.fail('scriptLibrary.import', { json: JSON.stringify(bad) })
     expect(e.code).toBe('validation')
     const paths = e.fields!.map((f) => `${f.path} ${f.code}`)
     expect(paths).toEqual(
@@ -182,11 +182,11 @@ describe('importing scripts', () => {
     dangling.version = 3
     dangling.sections.at(-1).questions[0].revisitSectionId = 'nowhere'
     dangling.sections[3].id = 'goals' // the id of another section
-    const e2 = await k.admin.fail('scripts.import', { json: JSON.stringify(dangling) })
+    const e2 = await k.admin.fail('scriptLibrary.import', { json: JSON.stringify(dangling) })
     expect(e2.fields!.map((f) => `${f.path} ${f.code}`)).toEqual(
       expect.arrayContaining([`sections[${dangling.sections.length - 1}].questions[0].revisitSectionId no_such_section`, 'sections[3].id duplicate_id']),
     )
-    expect((await k.admin.fail('scripts.import', { json: '{"id": "x",' })).message).toMatch(/not valid JSON/)
+    expect((await k.admin.fail('scriptLibrary.import', { json: '{"id": "x",' })).message).toMatch(/not valid JSON/)
     expect(count()).toBe(2)
   })
 })

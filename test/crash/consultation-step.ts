@@ -4,7 +4,7 @@
 // forward one committed call at a time and can be resumed by a new process
 // from whatever the database holds.
 import type { ConsultationState } from '../../src/shared/consultation'
-import { demoSignatureStrokes, strokesToPngDataUrl } from '../../src/main/core/consents/complete-consultation'
+import { demoSignatureStrokes, strokesToPngDataUrl } from '../../src/main/client/complete-consultation'
 
 export type Call = (name: string, input: unknown) => Promise<unknown>
 

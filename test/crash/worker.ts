@@ -11,7 +11,7 @@
 import { writeSync } from 'node:fs'
 import { Core, type HostLink } from '../../src/main/core'
 import { resourcesDir } from '../../src/main/core/paths'
-import { DEMO_LOGINS } from '../../src/main/core/clinic/demo'
+import { DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
 import type { ConsultationState, ConsultationSummary } from '../../src/shared/consultation'
 import { takeNextStep } from './consultation-step'
 

@@ -8,10 +8,10 @@
 import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { seedDemo, DEMO_LOGINS } from '../../src/main/core/clinic/demo'
-import { completeConsultation } from '../../src/main/core/consents/complete-consultation'
+import { seedDemo, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { completeConsultation } from '../../src/main/client/complete-consultation'
 import { DB_FILE_NAME } from '../../src/main/core/db/open'
-import { openForVerify, verifyClinicData } from '../../src/main/core/integrity/verify'
+import { openForVerify, verifyClinicData } from '../../src/main/core/maintenance/verify'
 import { resourcesDir } from '../../src/main/core/paths'
 import { Client, openCore, tempDir } from '../support/core'
 

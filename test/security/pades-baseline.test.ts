@@ -12,8 +12,8 @@ import forge from 'node-forge'
 import PDFDocument from 'pdfkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CMS_OIDS, signConsentPdf } from '../../src/main/core/consent-pdf/sign'
-import { pdfsig, writeTemp } from '../../src/main/core/consent-pdf/test-support/pdf-tools'
-import { verifyPdfSignature } from '../../src/main/core/integrity/pdf-signature'
+import { pdfsig, writeTemp } from '../support/pdf-tools'
+import { verifyPdfSignature } from '../../src/main/core/maintenance/pdf-signature'
 import { createSealedCredential, unsealCredential } from '../../src/main/core/signing/credentials'
 
 const { asn1 } = forge

@@ -25,7 +25,7 @@ import { SessionContext, type SessionState } from './session'
 import { LockOverlay } from './screens/session/LockOverlay'
 import { LoginScreen, type LoginNotice } from './screens/session/LoginScreen'
 import { SetupScreen } from './screens/setup/SetupScreen'
-import { NotAllowedScreen } from './screens/NotAllowedScreen'
+import { NotAllowedScreen } from './screens/session/NotAllowedScreen'
 
 type Phase =
   | { kind: 'starting' }

@@ -51,15 +51,15 @@ const PatientDetailScreen = lazyScreen(() => import('./screens/patients/PatientD
 const UsersScreen = lazyScreen(() => import('./screens/users/UsersScreen').then((m) => m.UsersScreen))
 const UserFormScreen = lazyScreen(() => import('./screens/users/UserFormScreen').then((m) => m.UserFormScreen))
 const SettingsScreen = lazyScreen(() => import('./screens/settings/SettingsScreen').then((m) => m.SettingsScreen))
-const ConsultationScreen = lazyScreen(() => import('./consultation/ConsultationScreen').then((m) => m.ConsultationScreen))
-const ScriptsScreen = lazyScreen(() => import('./scripts/ScriptsScreen').then((m) => m.ScriptsScreen))
-const ScriptScreen = lazyScreen(() => import('./scripts/ScriptScreen').then((m) => m.ScriptScreen))
-const ConsentsScreen = lazyScreen(() => import('./consents/ConsentsScreen').then((m) => m.ConsentsScreen))
-const ConsentDetailScreen = lazyScreen(() => import('./consents/ConsentDetailScreen').then((m) => m.ConsentDetailScreen))
-const MaintenanceScreen = lazyScreen(() => import('./maintenance/MaintenanceScreen').then((m) => m.MaintenanceScreen))
+const ConsultationScreen = lazyScreen(() => import('./screens/consultation/ConsultationScreen').then((m) => m.ConsultationScreen))
+const ScriptsScreen = lazyScreen(() => import('./screens/script-library/ScriptsScreen').then((m) => m.ScriptsScreen))
+const ScriptScreen = lazyScreen(() => import('./screens/script-library/ScriptScreen').then((m) => m.ScriptScreen))
+const ConsentsScreen = lazyScreen(() => import('./screens/consents/ConsentsScreen').then((m) => m.ConsentsScreen))
+const ConsentDetailScreen = lazyScreen(() => import('./screens/consents/ConsentDetailScreen').then((m) => m.ConsentDetailScreen))
+const MaintenanceScreen = lazyScreen(() => import('./screens/maintenance/MaintenanceScreen').then((m) => m.MaintenanceScreen))
 
 /** The screen with the patient (no shell): rendered by App.tsx when the session is in patient mode. */
-export const PatientModeScreen = lazyScreen(() => import('./consultation/PatientModeScreen').then((m) => m.PatientModeScreen))
+export const PatientModeScreen = lazyScreen(() => import('./screens/consultation/PatientModeScreen').then((m) => m.PatientModeScreen))
 
 interface ScreenEntry<N extends RouteName> {
   roles: readonly Role[]

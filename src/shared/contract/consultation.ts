@@ -66,9 +66,6 @@ import type {
   ConsultationEvent,
   ConsultationState,
   ConsultationSummary,
-  ScriptImportResult,
-  ScriptSummary,
-  StoredScript,
 } from '../consultation'
 
 // ---- Field schemas ----
@@ -128,21 +125,6 @@ const patientStep: Access = { kind: 'user', roles: ['clinician'], patientMode: t
 const reader: Access = { kind: 'user', roles: ['clinician', 'staff'], patientMode: true }
 
 export const consultationCalls = {
-  // ---- Scripts ----
-  'scripts.list': defineCall<ScriptSummary[]>()({
-    input: z.object({}).strict(),
-    access: roles('admin', 'clinician', 'staff'),
-  }),
-  'scripts.get': defineCall<StoredScript>()({
-    input: z.object({ storedId: id }).strict(),
-    access: roles('admin', 'clinician', 'staff'),
-  }),
-  /** `json` is the file's text; it is validated whole and stored only if valid. */
-  'scripts.import': defineCall<ScriptImportResult>()({
-    input: z.object({ json: z.string({ error: 'required' }).min(2, 'required').max(2_000_000, 'too_long') }).strict(),
-    access: roles('admin'),
-  }),
-
   // ---- Starting, reading, listing ----
   'consultation.start': defineCall<ConsultationState>()({
     input: z.object({ patientId: id, scriptStoredId: id.optional() }).strict(),

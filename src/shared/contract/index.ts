@@ -7,15 +7,19 @@ import { consentCalls } from './consents'
 import { consultationCalls } from './consultation'
 import { maintenanceCalls } from './maintenance'
 import { patientCalls } from './patients'
+import { scriptLibraryCalls } from './script-library'
 import { sessionCalls } from './session'
 import { settingsCalls } from './settings'
+import { setupCalls } from './setup'
 import { userCalls } from './users'
 
 export const contract = {
+  ...setupCalls,
   ...sessionCalls,
   ...userCalls,
   ...settingsCalls,
   ...patientCalls,
+  ...scriptLibraryCalls,
   ...consultationCalls,
   ...consentCalls,
   ...maintenanceCalls,

@@ -2,7 +2,7 @@
 // consent) and how long the app waits before locking itself.
 import { z } from 'zod'
 import { anyUser, defineCall, roles } from './define'
-import { clinicFields } from './session'
+import { clinicFields } from './setup'
 import type { ClinicSettings } from '../domain'
 
 export const settingsCalls = {

@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util'
 import { Core, DB_FILE_NAME } from '../../core'
 import { SYSTEM_ACTOR } from '../../core/context'
 import { resourcesDir } from '../../core/paths'
-import { storeScript } from '../../core/scripts/store'
-import { parseScript } from '../../core/scripts/validate'
+import { storeScript } from '../../core/script-library/store'
+import { parseScript } from '../../core/script-library/validate'
 import { UsageError, type CliCommand } from '../command'
 
 export const importScriptCommand: CliCommand = {

@@ -1,7 +1,7 @@
 // `seed-demo --data DIR`: a ready demo clinic to explore the app with.
 import { parseArgs } from 'node:util'
 import { Core } from '../../core'
-import { seedDemo, DEMO_CLINIC } from '../../core/clinic/demo'
+import { seedDemo, DEMO_CLINIC } from '../../demo/demo-clinic'
 import { resourcesDir } from '../../core/paths'
 import { UsageError, type CliCommand } from '../command'
 

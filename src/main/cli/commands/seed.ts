@@ -4,7 +4,7 @@
 // patients and consultations.
 import { parseArgs } from 'node:util'
 import { resourcesDir } from '../../core/paths'
-import { seedClinicData } from '../../core/seed/seed'
+import { seedClinicData } from '../../seed/seed'
 import { UsageError, type CliCommand } from '../command'
 
 function count(name: string, v: string | undefined, fallback: number): number {

@@ -3,7 +3,7 @@
 // consultations and PDFs as they exist). Exit 0 with one summary line when all
 // holds; exit 1 naming the first broken row or document otherwise.
 import { parseArgs } from 'node:util'
-import { openForVerify, verifyClinicData } from '../../core/integrity/verify'
+import { openForVerify, verifyClinicData } from '../../core/maintenance/verify'
 import { resourcesDir } from '../../core/paths'
 import { UsageError, type CliCommand } from '../command'
 

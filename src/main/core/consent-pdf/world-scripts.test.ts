@@ -17,18 +17,18 @@ import { join } from 'node:path'
 import { Core } from '../core'
 import { resourcesDir } from '../paths'
 import { SYSTEM_ACTOR } from '../context'
-import { seedDemo, DEMO_LOGINS } from '../clinic/demo'
+import { seedDemo, DEMO_LOGINS } from '../../demo/demo-clinic'
 import { createPatient } from '../patients/patients'
-import { completeConsultation } from '../consents/complete-consultation'
+import { completeConsultation } from '../../client/complete-consultation'
 import { readConsentPdf } from '../consents/documents'
 import { Client } from '../../../../test/support/core'
 import { assertPrintable, unprintableCharacters } from './printable'
-import { fonts, pageCount, pdfsig, qpdfCheck, run, wordBoxes, writeTemp } from './test-support/pdf-tools'
+import { fonts, pageCount, pdfsig, qpdfCheck, run, wordBoxes, writeTemp } from '../../../../test/support/pdf-tools'
 import { DocumentWriter, PAGE } from './writer'
 import { FONT } from './fonts'
 import { AppError } from '../../../shared/errors'
 import { readFileSync } from 'node:fs'
-import { shippedScriptFiles } from '../scripts/shipped'
+import { shippedScriptFiles } from '../script-library/shipped'
 
 const CLINICIAN = { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password }
 let core: Core
@@ -189,13 +189,13 @@ describe('what the consent PDF cannot print', () => {
     script.sections[1]!.title = 'Your health 🌸'
     const scripts = () => (core.ctx.db.prepare('SELECT count(*) AS n FROM scripts').get() as { n: number }).n
     const before = scripts()
-    const e = await admin.fail('scripts.import', { json: JSON.stringify(script) })
+    const e = await admin.fail('scriptLibrary.import', { json: JSON.stringify(script) })
     expect(e.code).toBe('validation')
     expect(e.fields).toEqual([{ path: 'sections[1].title', code: 'unprintable_characters' }])
     expect(e.message).toContain('sections[1].title: the consent PDF cannot print 🌸 (U+1F338)')
     expect(scripts()).toBe(before)
     // In Arabic it is welcome.
     script.sections[1]!.title = 'صحتك'
-    expect(await admin.call('scripts.import', { json: JSON.stringify(script) })).toMatchObject({ created: true })
+    expect(await admin.call('scriptLibrary.import', { json: JSON.stringify(script) })).toMatchObject({ created: true })
   })
 })

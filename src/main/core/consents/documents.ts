@@ -14,7 +14,7 @@ import type { ConsultationStatus } from '../../../shared/consultation'
 import { AppError } from '../../../shared/errors'
 import { foldForSearch } from '../../../shared/text-fold'
 import { recordAudit } from '../audit/chain'
-import { sha256Hex } from '../consent-pdf/produce'
+import { sha256Hex } from './produce'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import type { PrintService } from '../printing/print-service'
 

@@ -1,7 +1,7 @@
 // The staff desk's calls, bound to their services.
 import type { consentCalls } from '../../../shared/contract/consents'
 import type { HandlersFor } from '../dispatch/types'
-import { ensureFollowUpDocuments } from '../consent-pdf/follow-up'
+import { ensureFollowUpDocuments } from './follow-up'
 import { getConsentDetail, printConsent, readConsentPdf, recordConsentSaved, searchConsents } from './documents'
 
 export const consentHandlers = {
@@ -19,9 +19,9 @@ export const consentHandlers = {
     recordConsentSaved(ctx, actor, input.documentId, input.how)
     return null
   },
-  'consents.listPrinters': async (_i, { core }) => {
-    const reason = await core.printing.unavailableReason()
-    return { available: reason === null, reason, printers: reason ? [] : await core.printing.listPrinters() }
+  'consents.listPrinters': async (_i, { printing }) => {
+    const reason = await printing.unavailableReason()
+    return { available: reason === null, reason, printers: reason ? [] : await printing.listPrinters() }
   },
-  'consents.print': (input, { ctx, actor, core }) => printConsent(ctx, actor, core.printing, input),
+  'consents.print': (input, { ctx, actor, printing }) => printConsent(ctx, actor, printing, input),
 } satisfies HandlersFor<keyof typeof consentCalls>

@@ -1,20 +1,14 @@
-// The consultation and script calls, bound to their services.
+// The consultation calls, bound to their services.
 import type { consultationCalls } from '../../../shared/contract/consultation'
 import type { HandlersFor } from '../dispatch/types'
 import { buildConsentRecord } from './record'
 import { signOff } from './sign-off'
 import * as steps from './steps'
-import { readEvents } from './rows'
-import { getStoredScript, listScripts, storeScript } from '../scripts/store'
-import { parseScriptOrThrow } from '../scripts/validate'
-import { getConsultationRow } from './rows'
-import { withFollowUpDocument } from '../consent-pdf/follow-up'
+import { readEvents } from './events'
+import { getConsultationRow } from './events'
+import { withFollowUpDocument } from '../consents/follow-up'
 
 export const consultationHandlers = {
-  'scripts.list': (_i, { ctx }) => listScripts(ctx),
-  'scripts.get': (input, { ctx }) => getStoredScript(ctx, input.storedId),
-  'scripts.import': (input, { ctx, actor }) => storeScript(ctx, actor, parseScriptOrThrow(input.json), 'imported'),
-
   'consultation.start': (input, call) => steps.startConsultation(call, input),
   'consultation.get': (input, call) => steps.getForCaller(call, input.consultationId),
   'consultation.listForPatient': (input, { ctx }) => steps.listForPatient(ctx, input.patientId),

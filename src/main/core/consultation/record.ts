@@ -3,11 +3,11 @@
 // canonical JSON. Sign-off composes it with the clinician's signature still
 // pending, hashes it, and stores that hash with the frozen row.
 import type { ConsentRecord, RecordSignature } from '../../../shared/consultation'
-import { readSettings } from '../clinic/settings'
+import { readSettings } from '../settings/settings'
 import type { CoreContext } from '../context'
 import { statement } from '../db/statements'
-import { canonicalHash } from '../scripts/canonical'
-import { personRef, readSignatures } from './rows'
+import { canonicalHash } from '../script-library/canonical'
+import { personRef, readSignatures } from './events'
 import { loadConsultation, toSummary } from './state'
 
 /** What sign-off adds before it is stored: the record is composed as it will be once committed. */

@@ -3,7 +3,7 @@
 //
 // The steps are separate on purpose:
 //   1. checkSignOff     - who, what state, a real signature (no writes)
-//   2. checkPassword    - the same throttled check as logging in
+//   2. passwords.check  - the same throttled check as logging in
 //   3. composeSignOff   - the consent record as it will be, and its hash
 //   (4. the consent PDF is rendered here, between compose and commit)
 //   5. commitSignOff    - one transaction: signature, event, frozen row, audit,
@@ -11,13 +11,12 @@
 import { AppError } from '../../../shared/errors'
 import { SIGNATURE_MEANINGS, type ConsentRecord, type ConsultationState, type Stroke } from '../../../shared/consultation'
 import { recordAudit } from '../audit/chain'
-import { checkPassword } from '../auth/handlers'
-import { produceConsentDocument, storeConsentDocument } from '../consent-pdf/produce'
+import { produceConsentDocument, storeConsentDocument } from '../consents/produce'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { buildConsentRecord, canonicalRecordHash } from './record'
-import { appendEvent, appendSignature, personRef } from './rows'
+import { appendEvent, appendSignature, personRef } from './events'
 import { loadConsultation, stateStamp } from './state'
 import { assertRealSignature, decodeSignaturePng, getState } from './steps'
 
@@ -132,7 +131,7 @@ export function commitSignOff(
 export async function signOff(call: CallContext, input: SignOffInput): Promise<ConsultationState> {
   const session = requireSession(call)
   const checked = checkSignOff(call.ctx, call.actor, input)
-  await checkPassword(call, session.username, input.password)
+  await call.passwords.check(call.actor, session.username, input.password)
   const composed = composeSignOff(call.ctx, checked)
   // The signed consent PDF, made from the composed record and stored in the same transaction as the freeze.
   const document = await produceConsentDocument(call.ctx, {

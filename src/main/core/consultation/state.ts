@@ -4,11 +4,11 @@
 // to date by reading back only what was written, so a step loads once.
 import type { ConsultationState, ConsultationSummary, StoredScript } from '../../../shared/consultation'
 import type { Patient, PatientSummary } from '../../../shared/domain'
-import { sha256Hex } from '../scripts/canonical'
+import { sha256Hex } from '../script-library/canonical'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open'
 import { getPatient } from '../patients/patients'
-import { getStoredScript } from '../scripts/store'
+import { getStoredScript } from '../script-library/store'
 import { derive, type Derived } from './derive'
 import {
   getConsultationRow,
@@ -18,7 +18,7 @@ import {
   readSignatureSummaries,
   type ConsultationRow,
   type EventScriptRef,
-} from './rows'
+} from './events'
 import type { ConsultationEvent, SignatureSummary } from '../../../shared/consultation'
 
 export interface Loaded {

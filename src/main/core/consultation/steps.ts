@@ -18,15 +18,14 @@ import { signatureProblem, typedNameMatches, foldName } from '../../../shared/si
 import { isDiscussedSection, needsAcknowledgment, type ScriptSection, type SectionOfKind } from '../../../shared/script/schema'
 import { recordAudit } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
-import { checkPassword } from '../auth/handlers'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { getPatient } from '../patients/patients'
-import { DEFAULT_SCRIPT } from '../scripts/shipped'
-import { getStoredScript, latestStoredId } from '../scripts/store'
+import { DEFAULT_SCRIPT } from '../script-library/shipped'
+import { getStoredScript, latestStoredId } from '../script-library/store'
 import { screeningQuestions } from './derive'
-import { appendEvent, appendSignature, type NewEvent } from './rows'
+import { appendEvent, appendSignature, type NewEvent } from './events'
 import { loadConsultation, reloadAfterAppend, toState, toSummary, type Loaded } from './state'
 
 // ---- Who is calling ----
@@ -424,7 +423,7 @@ export async function exitPatientMode(call: CallContext, input: { consultationId
   const session = requireSession(call)
   assertPatientStep(call, input.consultationId)
   // The same throttled check as logging in; a wrong password leaves the patient in patient mode.
-  await checkPassword(call, session.username, input.password)
+  await call.passwords.check(call.actor, session.username, input.password)
   session.patientModeConsultationId = null
   const { ctx } = call
   const l = loadConsultation(ctx, input.consultationId, false)

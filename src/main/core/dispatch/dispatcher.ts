@@ -6,27 +6,26 @@ import { contract, isCallName, type CallName } from '../../../shared/contract'
 import { AppError, type ApiResult } from '../../../shared/errors'
 import { parseOrThrow } from '../../../shared/validation'
 import type { Actor } from '../context'
-import type { Core } from '../core'
-import type { CallContext, HostLink } from './types'
+import type { CallContext, CoreServices, HostLink } from './types'
 import { handlers } from './handlers'
 
-export async function dispatch(core: Core, name: string, rawInput: unknown, host: HostLink): Promise<ApiResult<unknown>> {
+export async function dispatch(services: CoreServices, name: string, rawInput: unknown, host: HostLink): Promise<ApiResult<unknown>> {
   try {
     if (!isCallName(name)) throw new AppError('unknown_call', `There is no call named "${String(name).slice(0, 80)}".`)
-    const call = prepare(core, name, host)
+    const call = prepare(services, name, host)
     const input = parseOrThrow(contract[name].input, rawInput ?? {})
     const handler = handlers[name] as (input: unknown, call: CallContext) => unknown
     const value = await handler(input, call)
-    if (call.session && !call.session.locked) core.sessions.touch(call.session)
+    if (call.session && !call.session.locked) services.sessions.touch(call.session)
     return { ok: true, value: value === undefined ? null : value }
   } catch (e) {
     return { ok: false, error: toApiError(e) }
   }
 }
 
-function prepare(core: Core, name: CallName, host: HostLink): CallContext {
+function prepare(services: CoreServices, name: CallName, host: HostLink): CallContext {
   const access = contract[name].access
-  const session = core.sessions.get(host.sessionId)
+  const session = services.sessions.get(host.sessionId)
   if (access.kind === 'user') {
     if (!session) throw new AppError('unauthenticated', 'Please log in first.')
     if (session.locked && !access.whileLocked) throw new AppError('locked', 'The app locked itself after a quiet spell. Enter your password to go on.')
@@ -36,7 +35,7 @@ function prepare(core: Core, name: CallName, host: HostLink): CallContext {
       throw new AppError('forbidden', `Your role (${session.role}) cannot do this.`)
   }
   const actor: Actor = session ? { id: session.userId, name: session.displayName, role: session.role } : { id: null, name: 'anonymous', role: 'system' }
-  return { ctx: core.ctx, core, host, session, actor }
+  return { ...services, host, session, actor }
 }
 
 function toApiError(e: unknown) {

@@ -1,9 +1,12 @@
 // The shape of a handler: one function per contract entry, given the parsed
-// input and who is calling.
+// input and who is calling, with the services the core hands every call.
 import type { CallName, CallOutput, CallParsedInput } from '../../../shared/contract'
-import type { Session } from '../auth/sessions'
+import type { ClinicFilePort } from '../maintenance/clinic-file-port'
+import type { PrintService } from '../printing/print-service'
+import type { PasswordCheck } from '../session/password-check'
+import type { Session, SessionStore } from '../session/sessions'
+import type { DemoLoader } from '../setup/demo-port'
 import type { Actor, CoreContext } from '../context'
-import type { Core } from '../core'
 
 /** What a host tells the core about the caller, and how the core hands a new session back. */
 export interface HostLink {
@@ -11,9 +14,17 @@ export interface HostLink {
   setSessionId(id: string | null): void
 }
 
-export interface CallContext {
+/** The running app's services, the same for every call. */
+export interface CoreServices {
   ctx: CoreContext
-  core: Core
+  sessions: SessionStore
+  passwords: PasswordCheck
+  printing: PrintService
+  demo: DemoLoader
+  clinicFile: ClinicFilePort
+}
+
+export interface CallContext extends CoreServices {
   host: HostLink
   /** Present for every non-public call (the dispatcher has checked it). */
   session: Session | null

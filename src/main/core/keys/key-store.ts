@@ -11,7 +11,7 @@ export interface KeyStore {
   auditKey(): Buffer
   /** The file holding the key (restore moves it aside before installing another). */
   readonly file?: string
-  /** Replaces the key with one brought by a restored backup (see core/integrity/restore.ts). */
+  /** Replaces the key with one brought by a restored backup (see core/maintenance/restore.ts). */
   install?(key: Buffer): void
 }
 

@@ -5,7 +5,7 @@
 import { AppError } from '../../../shared/errors'
 import { recordAudit } from '../audit/chain'
 import type { Actor, CoreContext } from '../context'
-import { readSettings } from '../clinic/settings'
+import { readSettings } from '../settings/settings'
 import { createSealedCredential, unsealCredential, type KeySealing, type SealedCredential, type UnsealedCredential } from './credentials'
 
 interface CredentialRow {

@@ -5,12 +5,12 @@ import type { UserSummary } from '../../../shared/domain'
 import type { Role } from '../../../shared/roles'
 import { recordAudit } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
-import { hashPassword } from '../auth/passwords'
+import { hashPassword } from '../session/passwords'
 import { credentialSeal } from './credential-seal'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { prepareSigningCredential, storeSigningCredential } from '../signing/store'
 
-interface UserRow {
+export interface UserRow {
   id: number
   username: string
   display_name: string

@@ -13,7 +13,7 @@ import { useSearchAsYouType } from '../../components/searchAsYouType'
 import { errorText } from '../../errors'
 import { formatDate } from '../../i18n'
 import { useNavigation } from '../../navigation'
-import { InProgressConsultations } from '../../consultation/InProgressConsultations'
+import { InProgressConsultations } from '../consultation/InProgressConsultations'
 
 const DEBOUNCE_MS = 150
 

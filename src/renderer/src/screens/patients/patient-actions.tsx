@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { Patient } from '../../../../shared/domain'
 import type { Role } from '../../../../shared/roles'
 import { useNavigation } from '../../navigation'
-import { PatientConsultations } from '../../consultation/PatientConsultations'
+import { PatientConsultations } from '../consultation/PatientConsultations'
 
 export interface PatientAction {
   key: string
