@@ -1,5 +1,21 @@
-// The core's public face for the hosts and the command line.
+// The core's one door. The hosts (Electron, browser), the command line, the
+// demo, the seed generator, the benchmarks and the end-to-end tests import
+// the core from here and nowhere else (a lint rule refuses a deeper import;
+// tests may also use `./testing`). What a person does goes through
+// `Core.dispatch`; what the machine's owner does goes through `Core.commandLine`.
 export { Core, type CoreOptions } from './core'
+export type { CommandLine } from './command-line'
 export type { HostLink } from './dispatch/types'
-export { FileKeyStore, type KeyStore, type KeyWrapper } from './keys/key-store'
+export type { Actor } from './context'
+export { FileKeyStore, auditKeyPath, type KeyStore, type KeyWrapper } from './keys/key-store'
 export { DB_FILE_NAME } from './db/open'
+export { APP_NAME, appRoot, defaultDataDir, rendererDir, resourcesDir } from './paths'
+export { cupsPrintService } from './printing/cups'
+export type { PrintRequest, PrintService, PrinterInfo, SubmittedPrintJob } from './printing/print-service'
+export { DEFAULT_IDLE_LOCK_MINUTES } from './settings/settings'
+export type { DemoLogin } from './setup/demo-port'
+export type { SystemClinicPlan } from './setup/clinic-as-system'
+export { parseScript, type ScriptParse, type ScriptProblem } from './script-library/validate'
+export { restoreClinicFolder } from './maintenance/maintenance'
+export { verifyClinicFolder } from './maintenance/verify'
+export { systemClock, type Clock } from './util/clock'

@@ -2,14 +2,8 @@
 // patients whose names exercise accents and non-Latin scripts. Used by the
 // setup screen's "Load the demo" and by `cli seed-demo`.
 import type { PatientFields } from '../../shared/contract/patients'
-import { recordAudit } from '../core/audit/chain'
-import { inTransaction, SYSTEM_ACTOR, type CoreContext } from '../core/context'
-import { createPatient } from '../core/patients/patients'
-import { createUser } from '../core/users/users'
+import { DEFAULT_IDLE_LOCK_MINUTES, type Core } from '../core'
 import { seedDemoConsent } from './demo-consent'
-import type { Core } from '../core/core'
-import { assertNeedsSetup } from '../core/setup/setup'
-import { writeSettingsRows, DEFAULT_IDLE_LOCK_MINUTES } from '../core/settings/settings'
 
 export const DEMO_LOGINS = [
   { username: 'vbeer', password: 'clinician-demo-2026', role: 'clinician', displayName: 'Dr. Victor Beer, dermatologist' },
@@ -37,15 +31,20 @@ export const DEMO_PATIENTS: PatientFields[] = [
   { givenName: 'Björn', familyName: 'Sørensen', dateOfBirth: '1966-08-29', recordNumber: 'MRN-1012', phone: '+45 33 55 01 12', email: 'bjorn@example.org' },
 ]
 
-/** With `core`, the demo also gets one fully signed-off consultation (and its signed consent PDF). */
-export async function seedDemo(ctx: CoreContext, core?: Core): Promise<typeof DEMO_LOGINS> {
-  assertNeedsSetup(ctx)
-  inTransaction(ctx, () => {
-    writeSettingsRows(ctx, { clinic: DEMO_CLINIC, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES })
-    recordAudit(ctx, SYSTEM_ACTOR, { action: 'clinic.setup', entityType: 'settings', detail: { clinic: DEMO_CLINIC, demo: true } })
+/**
+ * The demo clinic, set up through the core's door: its settings, users and
+ * patients as the command line, then one fully signed-off consultation (and
+ * its signed consent PDF) run by the demo clinician through the app's calls.
+ * `withConsent: false` leaves the consultation out (tests that make their own).
+ * Hosts hand this to `Core.open({ demo })` for the setup screen's "Load the demo".
+ */
+export async function loadDemoClinic(core: Core, opts: { withConsent?: boolean } = {}): Promise<typeof DEMO_LOGINS> {
+  await core.commandLine.setUpClinic({
+    settings: { clinic: DEMO_CLINIC, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES },
+    setupDetail: { demo: true },
+    users: DEMO_LOGINS,
+    patients: DEMO_PATIENTS,
   })
-  for (const u of DEMO_LOGINS) await createUser(ctx, SYSTEM_ACTOR, { username: u.username, password: u.password, role: u.role, displayName: u.displayName })
-  for (const p of DEMO_PATIENTS) createPatient(ctx, SYSTEM_ACTOR, p)
-  if (core) await seedDemoConsent(core, { recordNumber: 'MRN-1001', clinician: DEMO_LOGINS[0], witnessName: 'Sam Reyes' })
+  if (opts.withConsent !== false) await seedDemoConsent(core, { recordNumber: 'MRN-1001', clinician: DEMO_LOGINS[0], witnessName: 'Sam Reyes' })
   return DEMO_LOGINS
 }

@@ -127,3 +127,13 @@ export function readKeyFile(file: string): Buffer {
   if (key.length !== 32) throw new AppError('invalid_state', `The audit key ${file} is damaged (expected 32 bytes).`)
   return key
 }
+
+/** `verify` from the command line: the clinic folder's database and key, read without writing. */
+export function verifyClinicFolder(dataDir: string, opts: { resourcesDir: string; keyFile?: string }): VerifyReport {
+  const { db, auditKey } = openForVerify(dataDir, { keyFile: opts.keyFile })
+  try {
+    return verifyClinicData({ db, auditKey, resourcesDir: opts.resourcesDir })
+  } finally {
+    db.close()
+  }
+}
