@@ -3,11 +3,11 @@
 import { app, BrowserWindow, safeStorage, session, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Core, FileKeyStore, type KeyWrapper } from '../core'
+import { Core, cupsPrintService, FileKeyStore, type KeyWrapper } from '../core'
+import { loadDemoClinic } from '../demo/demo-clinic'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { bindContract } from './ipc'
 import { ElectronPrintService } from './system-print'
-import { cupsPrintService } from '../core/printing/cups'
 import { APP_ENTRY_URL, isAllowedRequestUrl, windowOptions } from './window-options'
 
 registerAppScheme()
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromArgs()
   const wrapper = keychainWrapper()
   const keyStore = new FileKeyStore(join(dataDir, 'keys', wrapper ? 'audit-chain.key.safestorage' : 'audit-chain.key'), wrapper)
-  const core = Core.open({ dataDir, resourcesDir, keyStore, printService: new ElectronPrintService(cupsPrintService) })
+  const core = Core.open({ dataDir, resourcesDir, keyStore, printService: new ElectronPrintService(cupsPrintService), demo: loadDemoClinic })
   app.on('will-quit', () => core.close())
 
   // No permission (camera, notifications, geolocation...) is ever granted,

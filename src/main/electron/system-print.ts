@@ -7,7 +7,7 @@
 import { BrowserWindow } from 'electron'
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../shared/errors'
-import type { PrintRequest, PrintService, PrinterInfo, SubmittedPrintJob } from '../core/printing/print-service'
+import type { PrintRequest, PrintService, PrinterInfo, SubmittedPrintJob } from '../core'
 import { APP_ORIGIN } from './window-options'
 
 /** The pseudo-printer name the renderer shows as "Choose in the system print dialog". */

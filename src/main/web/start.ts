@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Core } from '../core'
-import { defaultDataDir, rendererDir, resourcesDir } from '../core/paths'
+import { Core, defaultDataDir, rendererDir, resourcesDir } from '../core'
+import { loadDemoClinic } from '../demo/demo-clinic'
 import { startWebHost } from './server'
 
 const HELP = `Usage: npm run start:web -- [--port PORT] [--data DIR]
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const dataDir = args.values.data ?? defaultDataDir()
   let core: Core
   try {
-    core = Core.open({ dataDir, resourcesDir })
+    core = Core.open({ dataDir, resourcesDir, demo: loadDemoClinic })
   } catch (e) {
     console.error(`Could not open the clinic data in ${dataDir}: ${(e as Error).message}`)
     process.exit(1)

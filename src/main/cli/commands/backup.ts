@@ -6,12 +6,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { backupPassphrase } from '../../../shared/contract/maintenance'
 import { parseOrThrow } from '../../../shared/validation'
-import { Core } from '../../core'
-import { SYSTEM_ACTOR } from '../../core/context'
-import { DB_FILE_NAME } from '../../core/db/open'
-import { backupClinic } from '../../core/maintenance/backup'
-import { auditKeyPath } from '../../core/keys/key-store'
-import { resourcesDir } from '../../core/paths'
+import { auditKeyPath, Core, DB_FILE_NAME, resourcesDir } from '../../core'
 import { UsageError, type CliCommand } from '../command'
 import { readPassphrase } from '../passphrase'
 
@@ -32,7 +27,7 @@ export const backupCommand: CliCommand = {
     const passphrase = parseOrThrow(backupPassphrase, await readPassphrase({ file: values['passphrase-file'], confirm: true }))
     const core = Core.open({ dataDir: values.data, resourcesDir })
     try {
-      const r = await backupClinic(core.ctx, SYSTEM_ACTOR, resolve(values.out), passphrase)
+      const r = await core.commandLine.backup(resolve(values.out), passphrase)
       console.log(`Backup written to ${r.path} (${r.sizeBytes.toLocaleString('en')} bytes, audit head #${r.chainHead.position}).`)
       if (!r.verify.ok) {
         console.error(`Warning: the data in this backup does not verify: ${r.verify.firstProblem}`)

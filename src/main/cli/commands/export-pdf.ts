@@ -4,10 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Core } from '../../core'
-import { consentDocumentIdForConsultation, latestConsentDocumentId, readConsentPdf, recordConsentSaved } from '../../core/consents/documents'
-import { SYSTEM_ACTOR } from '../../core/context'
-import { resourcesDir } from '../../core/paths'
+import { Core, resourcesDir } from '../../core'
 import { UsageError, type CliCommand } from '../command'
 
 export const exportPdfCommand: CliCommand = {
@@ -23,12 +20,12 @@ export const exportPdfCommand: CliCommand = {
     if (which !== 'latest' && !/^[1-9]\d{0,15}$/.test(which)) throw new UsageError('--consultation must be a consultation number or "latest".')
     const core = Core.open({ dataDir: values.data, resourcesDir })
     try {
-      const documentId = which === 'latest' ? latestConsentDocumentId(core.ctx) : consentDocumentIdForConsultation(core.ctx, Number(which))
+      const documentId = core.commandLine.consentDocumentId(which === 'latest' ? 'latest' : Number(which))
       if (documentId === null) {
         console.error('There is no signed consent in this clinic yet.')
         return 1
       }
-      const doc = readConsentPdf(core.ctx, documentId)
+      const doc = core.commandLine.readConsentPdf(documentId)
       const out = resolve(values.out)
       try {
         // 'wx': never overwrite a file that is already there.
@@ -38,7 +35,7 @@ export const exportPdfCommand: CliCommand = {
         console.error(code === 'EEXIST' ? `${out} already exists; choose another file name.` : `Could not write ${out}: ${(e as Error).message}`)
         return 1
       }
-      recordConsentSaved(core.ctx, SYSTEM_ACTOR, documentId, 'command_line', { path: out })
+      core.commandLine.recordConsentExported(documentId, out)
       console.log(`Wrote ${doc.fileName} (${doc.pageCount} pages, ${doc.byteLength} bytes) to ${out}`)
       console.log(`SHA-256 ${doc.sha256}`)
       return 0

@@ -5,11 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Core, DB_FILE_NAME } from '../../core'
-import { SYSTEM_ACTOR } from '../../core/context'
-import { resourcesDir } from '../../core/paths'
-import { storeScript } from '../../core/script-library/store'
-import { parseScript } from '../../core/script-library/validate'
+import { Core, DB_FILE_NAME, parseScript, resourcesDir } from '../../core'
 import { UsageError, type CliCommand } from '../command'
 
 export const importScriptCommand: CliCommand = {
@@ -40,7 +36,7 @@ export const importScriptCommand: CliCommand = {
     }
     const core = Core.open({ dataDir: values.data, resourcesDir })
     try {
-      const { script, created } = storeScript(core.ctx, SYSTEM_ACTOR, parsed.script, 'imported')
+      const { script, created } = core.commandLine.importScript(parsed.script)
       const what = `"${script.title}" (${script.scriptId} version ${script.version}, ${script.language})`
       console.log(created ? `Imported ${what}.` : `${what} is already stored with exactly this content; nothing changed.`)
       console.log(`SHA-256: ${script.sha256}`)

@@ -5,13 +5,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError } from '../../../shared/errors'
-import { Core } from '../../core'
-import { recordAudit } from '../../core/audit/chain'
-import { inTransaction, SYSTEM_ACTOR } from '../../core/context'
-import { databaseInUseElsewhere, discardStaged, stageRestore, swapInStaged } from '../../core/maintenance/restore'
-import { verifyClinicData } from '../../core/maintenance/verify'
-import { FileKeyStore } from '../../core/keys/key-store'
-import { resourcesDir } from '../../core/paths'
+import { clinicFolderInUse, resourcesDir, restoreClinicFolder, systemClock } from '../../core'
 import { UsageError, type CliCommand } from '../command'
 import { readPassphrase } from '../passphrase'
 
@@ -27,33 +21,13 @@ export const restoreCommand: CliCommand = {
     })
     if (!values.data || !values.from) throw new UsageError('--data DIR and --from FILE are required.')
     const dataDir = resolve(values.data)
-    if (databaseInUseElsewhere(dataDir))
+    if (clinicFolderInUse(dataDir))
       throw new AppError('invalid_state', `The clinic database in ${dataDir} is open in the app. Close the app first, or restore from its Maintenance screen.`)
     const passphrase = await readPassphrase({ file: values['passphrase-file'], confirm: false })
-    const staged = await stageRestore({ dataDir, resourcesDir, file: resolve(values.from), passphrase })
-    let previous: string | null
-    try {
-      previous = swapInStaged(dataDir, staged, FileKeyStore.forDataDir(dataDir), new Date())
-    } catch (e) {
-      discardStaged(staged)
-      throw e
-    }
-    const core = Core.open({ dataDir, resourcesDir })
-    try {
-      inTransaction(core.ctx, () =>
-        recordAudit(core.ctx, SYSTEM_ACTOR, {
-          action: 'maintenance.restore',
-          entityType: 'database',
-          detail: { from: resolve(values.from!).split(/[/\\]/).pop(), backupCreatedAt: staged.description.createdAt, previousCopy: previous },
-        }),
-      )
-      const report = verifyClinicData({ db: core.ctx.db, auditKey: core.ctx.auditKey, resourcesDir })
-      console.log(`Restored the backup of ${staged.description.createdAt} into ${dataDir}.`)
-      if (previous) console.log(`The data it replaced is kept in ${previous}.`)
-      console.log(report.summary)
-      return report.ok ? 0 : 1
-    } finally {
-      core.close()
-    }
+    const r = await restoreClinicFolder({ dataDir, resourcesDir, file: resolve(values.from), passphrase, now: systemClock })
+    console.log(`Restored the backup of ${r.backupCreatedAt} into ${dataDir}.`)
+    if (r.previousCopy) console.log(`The data it replaced is kept in ${r.previousCopy}.`)
+    console.log(r.verify.summary)
+    return r.verify.ok ? 0 : 1
   },
 }

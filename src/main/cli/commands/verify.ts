@@ -3,8 +3,7 @@
 // consultations and PDFs as they exist). Exit 0 with one summary line when all
 // holds; exit 1 naming the first broken row or document otherwise.
 import { parseArgs } from 'node:util'
-import { openForVerify, verifyClinicData } from '../../core/maintenance/verify'
-import { resourcesDir } from '../../core/paths'
+import { resourcesDir, verifyClinicFolder } from '../../core'
 import { UsageError, type CliCommand } from '../command'
 
 export const verifyCommand: CliCommand = {
@@ -14,18 +13,13 @@ export const verifyCommand: CliCommand = {
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, 'key-file': { type: 'string' } }, strict: true })
     if (!values.data) throw new UsageError('--data DIR is required.')
-    const { db, auditKey } = openForVerify(values.data, { keyFile: values['key-file'] })
-    try {
-      const report = verifyClinicData({ db, auditKey, resourcesDir })
-      if (report.ok) {
-        console.log(report.summary)
-        return 0
-      }
-      console.error(report.summary)
-      for (const c of report.checks.filter((x) => !x.ok)) console.error(`  - ${c.title}: ${c.detail}`)
-      return 1
-    } finally {
-      db.close()
+    const report = verifyClinicFolder(values.data, { resourcesDir, keyFile: values['key-file'] })
+    if (report.ok) {
+      console.log(report.summary)
+      return 0
     }
+    console.error(report.summary)
+    for (const c of report.checks.filter((x) => !x.ok)) console.error(`  - ${c.title}: ${c.detail}`)
+    return 1
   },
 }
