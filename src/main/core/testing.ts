@@ -26,7 +26,7 @@ export { storeScript } from './script-library/store'
 // Consultations and their consent record
 export { buildConsentRecord, canonicalRecordHash, signedOffRecordHolds } from './consultation/record'
 export { composeSignOff } from './consultation/sign-off'
-export { getState } from './consultation/steps'
+export { getState } from './consultation/record-step'
 
 // Signing
 export { createSealedCredential, unsealCredential, type UnsealedCredential } from './signing/credentials'

@@ -18,7 +18,8 @@ import { requireSession, type CallContext } from '../dispatch/types'
 import { buildConsentRecord, canonicalRecordHash } from './record'
 import { appendEvent, appendSignature, personRef } from './events'
 import { loadConsultation, stateStamp } from './state'
-import { assertRealSignature, decodeSignaturePng, getState } from './steps'
+import { getState } from './record-step'
+import { assertRealSignature, decodeSignaturePng } from './signatures'
 
 export interface SignOffInput {
   consultationId: number
