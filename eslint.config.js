@@ -1,12 +1,17 @@
-// Lint rules, including the layering of DESIGN.md as import restrictions, so
-// the architecture cannot rot: the core never imports Electron or a host, the
-// renderer never imports Node or main code, shared imports nothing outside itself.
+// Lint rules, including the layering of ARCHITECTURE.md as import
+// restrictions, so the architecture cannot rot: the core never imports
+// Electron, a host or a driver; everything else reaches the core only through
+// its door (src/main/core/index.ts; tests also src/main/core/testing.ts); the
+// renderer never imports Node or main code; shared imports nothing outside itself.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads']
+
+/** Any module inside the core other than its doors. */
+const CORE_INSIDE = ['**/core/*']
 
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((g) => ({ group: g, message })) }],
@@ -33,20 +38,43 @@ export default tseslint.config(
   {
     files: ['src/main/core/**'],
     rules: restrict(
-      [['electron', 'electron/*', 'react', 'react-dom'], ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/renderer/**', '**/preload/**']],
-      'src/main/core runs under plain Node: no Electron, no host, no renderer code.',
+      [['electron', 'electron/*', 'react', 'react-dom'], ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/demo/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']],
+      'src/main/core runs under plain Node and knows no caller: no Electron, no host, no command line, no driver (demo, seed, client), no renderer code.',
     ),
   },
+  // Everything outside the core reaches it through its one door, src/main/core/index.ts.
   {
     files: ['src/main/electron/**'],
-    rules: restrict([['**/web/**', '**/cli/**', '**/renderer/**', '**/preload/**']], 'The Electron host uses core and shared only.'),
+    rules: restrict([[...CORE_INSIDE], ['**/web/**', '**/cli/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']], 'The Electron host uses the core through its door (src/main/core/index.ts), shared and the demo only.'),
   },
   {
-    files: ['src/main/web/**', 'src/main/cli/**'],
+    files: ['src/main/web/**'],
     rules: restrict(
-      [['electron', 'electron/*'], ['**/main/electron/**', '../electron/**', '**/renderer/**', '**/preload/**']],
-      'The browser host and the command line use core and shared only, never Electron.',
+      [['electron', 'electron/*', ...CORE_INSIDE], ['**/main/electron/**', '../electron/**', '**/cli/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']],
+      'The browser host uses the core through its door (src/main/core/index.ts), shared and the demo only; never Electron.',
     ),
+  },
+  {
+    files: ['src/main/cli/**'],
+    rules: restrict(
+      [['electron', 'electron/*', ...CORE_INSIDE], ['**/main/electron/**', '../electron/**', '**/web/**', '**/renderer/**', '**/preload/**']],
+      'The command line uses the core through its door (src/main/core/index.ts), shared, the demo and the seed generator; never Electron or a host.',
+    ),
+  },
+  {
+    files: ['src/main/demo/**', 'src/main/seed/**', 'src/main/client/**'],
+    rules: restrict(
+      [['electron', 'electron/*', ...CORE_INSIDE], ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/renderer/**', '**/preload/**']],
+      'The drivers (demo, seed, client) use the core through its door (src/main/core/index.ts) and shared only.',
+    ),
+  },
+  {
+    files: ['bench/**', 'e2e/**', 'scripts/**'],
+    rules: restrict([[...CORE_INSIDE]], 'Benchmarks, end-to-end tests and scripts use the core through its door (src/main/core/index.ts).'),
+  },
+  {
+    files: ['test/**'],
+    rules: restrict([[...CORE_INSIDE, '!**/core/testing']], 'Tests use the core through its door (src/main/core/index.ts) or its test door (src/main/core/testing.ts).'),
   },
   {
     files: ['src/preload/**'],

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { Client, openCore, tempDir } from '../support/core'
-import { verifyAuditChain } from '../../src/main/core/audit/chain'
+import { verifyAuditChain } from '../../src/main/core/testing'
 import { DB_FILE_NAME } from '../../src/main/core'
 import type { Core } from '../../src/main/core'
 

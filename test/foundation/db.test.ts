@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DB_FILE_NAME, openDatabase, migrate } from '../../src/main/core/db/open'
-import { loadMigrations } from '../../src/main/core/db/migrations'
-import { resourcesDir } from '../../src/main/core/paths'
+import { DB_FILE_NAME, openDatabase, migrate } from '../../src/main/core/testing'
+import { loadMigrations } from '../../src/main/core/testing'
+import { resourcesDir } from '../../src/main/core'
 import { tempDir } from '../support/core'
 
 const migrationsDir = join(resourcesDir, 'migrations')

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { applyPragmas } from '../../src/main/core/db/open'
+import { applyPragmas } from '../../src/main/core/testing'
 import { openCore, tempDir } from '../support/core'
 
 const realPlatform = process.platform

@@ -4,8 +4,8 @@
 // from a raw connection, and a signed-off consultation's row refuses any
 // change and any new step other than a withdrawal or an addendum.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { protectedTablesOf } from '../../src/main/core/maintenance/checks/protected-tables'
-import { PROTECTED_TABLES } from '../../src/main/core/maintenance/protected-tables'
+import { protectedTablesOf } from '../../src/main/core/testing'
+import { PROTECTED_TABLES } from '../../src/main/core/testing'
 import { copyClinic, populatedClinic, rawDb } from './clinic-fixture'
 
 let clinic: string

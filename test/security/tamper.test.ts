@@ -6,7 +6,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { closeSync, openSync, statSync, writeSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DB_FILE_NAME } from '../../src/main/core/db/open'
+import { DB_FILE_NAME } from '../../src/main/core'
 import { copyClinic, populatedClinic, rawDb, verifyDir } from './clinic-fixture'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
@@ -180,7 +180,7 @@ describe('verify catches raw changes', () => {
   })
 
   it('an altered record with its stored record hash recomputed to match (the sign-off audit row still has the original)', async () => {
-    const { canonicalRecordHash, buildConsentRecord } = await import('../../src/main/core/consultation')
+    const { canonicalRecordHash, buildConsentRecord } = await import('../../src/main/core/testing')
     const { report } = tamper((db) => {
       db.exec('DROP TRIGGER consultation_events_no_update; DROP TRIGGER consultations_frozen')
       db.prepare("UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)").run()

@@ -4,7 +4,7 @@ import type { setupCalls } from '../../../shared/contract/setup'
 import type { HandlersFor } from '../dispatch/types'
 import { readSettings } from '../settings/settings'
 import { startSession } from '../session/handlers'
-import { createClinic, needsSetup } from './setup'
+import { assertNeedsSetup, createClinic, needsSetup } from './setup'
 
 export const setupHandlers = {
   'setup.status': (_i, { ctx }) => ({ needsSetup: needsSetup(ctx), clinicName: readSettings(ctx).clinic.name || null }),
@@ -15,6 +15,7 @@ export const setupHandlers = {
   },
 
   'setup.loadDemo': async (_i, call) => {
+    assertNeedsSetup(call.ctx) // a clinic that exists is never touched, demo or not
     const logins = await call.demo.load()
     return { logins: logins.map(({ username, password, role }) => ({ username, password, role })) }
   },
