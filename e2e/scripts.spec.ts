@@ -1,9 +1,9 @@
-// Consultation scripts are data (issue 3): an administrator reads the stored
+// Consultation scripts are data: an administrator reads the stored
 // scripts and imports a new version or a clinic's own script through the
 // screen; an invalid file is refused with every problem named by its place in
 // the file and nothing is stored; the clinician sees which script a
 // consultation will use, with the notice that the shipped default is a
-// starting point the clinic must review and adapt (DOMAIN.md). Staff neither
+// starting point the clinic must review and adapt. Staff neither
 // see the screen nor may import through the API. Driven by role and label in
 // Chromium against the real browser host; each screen is checked with axe
 // and photographed into e2e/.artifacts/screenshots.
