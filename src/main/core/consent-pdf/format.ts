@@ -1,6 +1,8 @@
 // How dates, times and durations read on a consent document: day, month name
 // and year (never an ambiguous 03/04), with the time zone on every time, in
 // the language of the script the consultation was run with.
+import { phrasesFor } from './phrases'
+
 const localeFor = (language: string) => (language === 'en' ? 'en-GB' : language)
 
 export interface DocFormat {
@@ -49,6 +51,7 @@ function makeFormatters(locale: string, timeZone: string | undefined): Formatter
 
 export function docFormat(language: string, timeZone?: string): DocFormat {
   const { dateFmt, dateTimeFmt, num } = formattersFor(localeFor(language), timeZone)
+  const words = phrasesFor(language).duration
   return {
     // A calendar date (YYYY-MM-DD) is a date, not an instant: formatted in UTC so it never shifts a day.
     date: (iso) => (iso ? dateFmt.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso)) : '—'),
@@ -56,10 +59,10 @@ export function docFormat(language: string, timeZone?: string): DocFormat {
     duration: (ms) => {
       if (ms == null || ms < 0) return '—'
       const minutes = Math.round(ms / 60_000)
-      if (minutes < 1) return 'under a minute'
+      if (minutes < 1) return words.underAMinute
       const h = Math.floor(minutes / 60)
       const m = minutes % 60
-      return [h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ')
+      return [h ? words.hours(h) : '', m ? words.minutes(m) : ''].filter(Boolean).join(' ')
     },
     number: (n) => num.format(n),
   }

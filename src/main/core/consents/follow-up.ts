@@ -1,6 +1,6 @@
 // Later documents: a withdrawal of consent or an addendum, each its own dated
-// PDF (PDF/A, same identifying header and page numbering as the consent),
-// never an edit of the signed consent. Each names the consent it follows (the
+// PDF, never an edit of the signed consent (laid out by
+// consent-pdf/follow-up-layout.ts). Each names the consent it follows (the
 // consent PDF's SHA-256) and carries the SHA-256 of the entry it documents.
 //
 // They are made right after the event is committed (`ensureFollowUpDocuments`,
@@ -13,11 +13,8 @@ import type { CallContext } from '../dispatch/types'
 import { buildConsentRecord } from '../consultation/record'
 import { readEvents } from '../consultation/events'
 import { canonicalHash } from '../script-library/canonical'
-import { patientIdLine, runningParts, type RunningInput } from '../consent-pdf/consent-layout'
-import { FONT } from '../consent-pdf/fonts'
-import { docFormat } from '../consent-pdf/format'
+import { layoutFollowUp } from '../consent-pdf/follow-up-layout'
 import { consentFileName, sha256Hex, type ConsentDocumentKind } from './produce'
-import { COLOR, DocumentWriter } from '../consent-pdf/writer'
 
 type FollowUpEvent = ConsultationEvent & ({ kind: 'withdrawn'; reason: string } | { kind: 'addendum'; text: string })
 
@@ -25,77 +22,25 @@ function isFollowUp(e: ConsultationEvent): e is FollowUpEvent {
   return e.kind === 'withdrawn' || e.kind === 'addendum'
 }
 
-export async function layoutFollowUp(
+/** Reads what the document of one withdrawal or addendum shows, seals it and lays it out. */
+export async function makeFollowUpDocument(
   ctx: CoreContext,
   consultationId: number,
   event: FollowUpEvent,
   consent: { sha256: string; createdAt: string },
 ): Promise<{ pdf: Buffer; pageCount: number; entrySha256: string; kind: ConsentDocumentKind; fileName: string; auditPosition: number; auditHead: string }> {
   const r = buildConsentRecord(ctx, consultationId)
-  const f = docFormat(r.script.language)
   const kind: ConsentDocumentKind = event.kind === 'withdrawn' ? 'withdrawal' : 'addendum'
   const words = event.kind === 'withdrawn' ? event.reason : event.text
   const entry = { consultationId, eventId: event.id, kind: event.kind, at: event.at, by: event.sessionUser, words, consentSha256: consent.sha256 }
   const entrySha256 = canonicalHash(entry)
   const head = chainHead(ctx.db)
-  const title = event.kind === 'withdrawn' ? 'Withdrawal of consent' : 'Addendum to the consent record'
-  const running: RunningInput = {
-    clinicName: r.clinic.name,
-    idLine: patientIdLine(r, f),
-    title: `${title}  ·  Consultation no. ${consultationId}`,
-    footerLines: [
-      `Entry SHA-256 (canonical form)    ${entrySha256}`,
-      `Follows the consent PDF SHA-256   ${consent.sha256}`,
-      `Audit chain head when made        ${head.hash}`,
-      `Audit chain position when made    entry ${head.position}`,
-    ],
-  }
-  const opts = {
-    resourcesDir: ctx.resourcesDir,
-    title: `${title} (${r.patient.givenName} ${r.patient.familyName}, ${r.patient.recordNumber})`,
-    author: event.sessionUser.displayName,
-    subject: `${title}, consultation ${consultationId}, ${event.at}`,
-    keywords: `consent; ${kind}; record ${r.patient.recordNumber}; entry sha256 ${entrySha256}`,
-    lang: r.script.language,
-    createdAt: new Date(event.at),
-  }
-  const probe = new DocumentWriter({ ...opts, headerHeight: 80, footerHeight: 60 })
-  const sizes = runningParts(probe, running)
-  const w = new DocumentWriter({ ...opts, headerHeight: sizes.header.height, footerHeight: sizes.footer.height })
-
-  w.heading(title, 1, 120)
-  w.box('', [
-    `This document was added after the consent was signed off. It does not change the signed consent of ${f.dateTime(r.timings.signedOffAt ?? consent.createdAt)}; both are kept in the record.`,
-  ])
-  w.heading('Consent it refers to')
-  w.fields([
-    ['Patient', `${r.patient.givenName} ${r.patient.familyName}`],
-    ['Date of birth', f.date(r.patient.dateOfBirth)],
-    ['Record number', r.patient.recordNumber],
-    ['Consultation', `No. ${consultationId}, ${f.date(r.startedAt)}, ${r.script.title} (version ${r.script.version})`],
-    ['Signed off', `${f.dateTime(r.timings.signedOffAt)} by ${r.clinician.displayName}`],
-    ['Consent PDF SHA-256', consent.sha256, FONT.mono],
-  ])
-  w.heading(event.kind === 'withdrawn' ? 'The withdrawal' : 'The addendum')
-  w.fields([
-    ['Recorded', f.dateTime(event.at)],
-    ['Recorded by', event.sessionUser.displayName],
-  ])
-  w.y += 4
-  if (event.kind === 'withdrawn') {
-    w.text('The patient withdrew their consent to the treatment described in the consent above. Their reason, as recorded:', { size: 9.5 })
-    w.y += 3
-  }
-  w.text(words, { size: 10 })
-  if (event.kind === 'withdrawn') {
-    w.y += 24
-    w.ensureSpace(80)
-    const y = w.y + 40
-    w.artifact(() => w.doc.moveTo(w.left, y).lineTo(w.left + w.width * 0.55, y).lineWidth(0.7).strokeColor(COLOR.text).stroke())
-    w.y = y + 4
-    w.text("Patient's signature (optional, in ink), date and time", { size: 8, color: COLOR.muted })
-  }
-  const { pdf, pageCount } = await w.finish(runningParts(w, running))
+  const { pdf, pageCount } = await layoutFollowUp(
+    r,
+    { kind: event.kind, at: event.at, by: event.sessionUser, words },
+    { entrySha256, consent, auditPosition: head.position, auditHead: head.hash },
+    { resourcesDir: ctx.resourcesDir },
+  )
   return { pdf, pageCount, entrySha256, kind, fileName: consentFileName(r, kind, event.at).replace('.pdf', `-${event.id}.pdf`), auditPosition: head.position, auditHead: head.hash }
 }
 
@@ -112,7 +57,7 @@ export async function ensureFollowUpDocuments(ctx: CoreContext, actor: Actor, co
   const done = new Set((ctx.db.prepare('SELECT event_id FROM consent_documents WHERE consultation_id = ? AND event_id IS NOT NULL').all(consultationId) as { event_id: number }[]).map((r) => r.event_id))
   for (const e of readEvents(ctx, consultationId).filter(isFollowUp)) {
     if (done.has(e.id)) continue
-    const d = await layoutFollowUp(ctx, consultationId, e, { sha256: consent.sha256, createdAt: consent.created_at })
+    const d = await makeFollowUpDocument(ctx, consultationId, e, { sha256: consent.sha256, createdAt: consent.created_at })
     const id = inTransaction(ctx, () => {
       if (ctx.db.prepare('SELECT 1 FROM consent_documents WHERE event_id = ?').get(e.id)) return null // made meanwhile
       const sha256 = sha256Hex(d.pdf)
