@@ -11,10 +11,8 @@ import { existsSync } from 'node:fs'
 import forge from 'node-forge'
 import PDFDocument from 'pdfkit'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CMS_OIDS, signConsentPdf } from '../../src/main/core/consent-pdf/sign'
+import { CMS_OIDS, createSealedCredential, signConsentPdf, unsealCredential, verifyPdfSignature } from '../../src/main/core/testing'
 import { pdfsig, writeTemp } from '../support/pdf-tools'
-import { verifyPdfSignature } from '../../src/main/core/maintenance/pdf-signature'
-import { createSealedCredential, unsealCredential } from '../../src/main/core/signing/credentials'
 
 const { asn1 } = forge
 type Node = forge.asn1.Asn1

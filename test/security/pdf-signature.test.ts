@@ -5,8 +5,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DB_FILE_NAME } from '../../src/main/core/db/open'
-import { verifyPdfSignature } from '../../src/main/core/maintenance/pdf-signature'
+import { DB_FILE_NAME, verifyPdfSignature } from '../../src/main/core/testing'
 import { populatedClinic } from './clinic-fixture'
 
 let pdf: Buffer

@@ -40,3 +40,18 @@ export { openForVerify, verifyClinicData } from './maintenance/verify'
 export { verifyPdfSignature } from './maintenance/pdf-signature'
 export { PROTECTED_TABLES } from './maintenance/protected-tables'
 export { protectedTablesOf } from './maintenance/checks/protected-tables'
+
+// The consent PDF: pure rendering (record, seal and fonts in, bytes out), its signature and its words
+export { CONSENT_SECTIONS, layoutConsent, patientFullName, patientIdLine, runningParts, type ConsentSeal, type LayoutOptions, type RunningInput } from './consent-pdf/consent-layout'
+export { layoutFollowUp, type FollowUpEntry, type FollowUpSeal } from './consent-pdf/follow-up-layout'
+export { CMS_OIDS, signConsentPdf } from './consent-pdf/sign'
+export { DocumentWriter, PAGE, COLOR } from './consent-pdf/writer'
+export { FONT, sharesParsedFaces } from './consent-pdf/fonts'
+export { docFormat } from './consent-pdf/format'
+export { assertPrintable, describeCharacters, unprintableCharacters, unprintableStrings } from './consent-pdf/printable'
+export { FALLBACK_LANGUAGE, PHRASE_TABLES, phrasesFor, type ConsentPhrases } from './consent-pdf/phrases'
+
+// Consent documents: produced at sign-off, follow-ups, the staff desk's reading
+export { consentFileName, produceConsentDocument, storeConsentDocument, type ConsentDocumentKind } from './consents/produce'
+export { ensureFollowUpDocuments, makeFollowUpDocument } from './consents/follow-up'
+export { readConsentPdf } from './consents/documents'
