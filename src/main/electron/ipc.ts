@@ -5,15 +5,14 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CALL_NAMES } from '../../shared/contract'
 import type { ApiResult } from '../../shared/errors'
+import { ipcChannel } from '../../shared/ipc'
 import type { Core } from '../core'
 import { isTrustedSenderUrl } from './window-options'
-
-export const IPC_PREFIX = 'dc:'
 
 export function bindContract(core: Core): void {
   const sessions = new Map<number, string>()
   for (const name of CALL_NAMES) {
-    ipcMain.handle(IPC_PREFIX + name, async (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<unknown>> => {
+    ipcMain.handle(ipcChannel(name), async (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrustedSenderUrl(event.senderFrame?.url)) {
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use the app.' } }
       }

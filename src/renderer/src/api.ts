@@ -1,16 +1,9 @@
 // The renderer's only way to reach the core. It never knows which host it is
 // in: inside Electron the preload bridge is there; in a browser it posts to
 // the browser host with the launch token from the address's #fragment.
+// `window.dermConsent` is typed by src/preload/index.d.ts.
 import type { CallInput, CallName, CallOutput } from '../../shared/contract'
 import type { ApiError, ApiResult, FieldError } from '../../shared/errors'
-
-type Bridge = Record<CallName, (input: unknown) => Promise<ApiResult<unknown>>>
-
-declare global {
-  interface Window {
-    dermConsent?: Bridge
-  }
-}
 
 export class ApiCallError extends Error {
   readonly code: ApiError['code']
@@ -36,13 +29,13 @@ function readToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
-type Transport = (name: CallName, input: unknown) => Promise<ApiResult<unknown>>
+type Transport = <N extends CallName>(name: N, input: CallInput<N>) => Promise<ApiResult<CallOutput<N>>>
 
 function pickTransport(): Transport {
   const bridge = window.dermConsent
   if (bridge) return (name, input) => bridge[name](input)
   const token = readToken()
-  return async (name, input) => {
+  return async <N extends CallName>(name: N, input: CallInput<N>): Promise<ApiResult<CallOutput<N>>> => {
     let res: Response
     try {
       res = await fetch(`/api/${name}`, {
@@ -55,7 +48,7 @@ function pickTransport(): Transport {
       return { ok: false, error: { code: 'internal', message: 'The app is not reachable. Is it still running?' } }
     }
     try {
-      return (await res.json()) as ApiResult<unknown>
+      return (await res.json()) as ApiResult<CallOutput<N>>
     } catch {
       return { ok: false, error: { code: 'internal', message: `Unexpected answer (${res.status}).` } }
     }
@@ -74,7 +67,7 @@ export function onSessionProblem(fn: (code: 'locked' | 'unauthenticated') => voi
 /** Calls the core; resolves with the result or rejects with an `ApiCallError`. */
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const r = await transport(name, input)
-  if (r.ok) return r.value as CallOutput<N>
+  if (r.ok) return r.value
   if (r.error.code === 'locked' || r.error.code === 'unauthenticated') sessionListeners.forEach((fn) => fn(r.error.code as 'locked'))
   throw new ApiCallError(r.error)
 }
