@@ -15,6 +15,7 @@ import { chainHead, recordAudit } from '../audit/chain'
 import type { Actor, CoreContext } from '../context'
 import { unlockSigningCredential } from '../signing/store'
 import { layoutConsent, patientFullName, type ConsentSeal } from '../consent-pdf/consent-layout'
+import { phrasesFor } from '../consent-pdf/phrases'
 import { signConsentPdf } from '../consent-pdf/sign'
 
 export type ConsentDocumentKind = 'consent' | 'paper_consent' | 'withdrawal' | 'addendum'
@@ -66,7 +67,7 @@ export async function produceConsentDocument(ctx: CoreContext, input: ProduceCon
   const { pdf, pageCount } = await layoutConsent(record, seal, { resourcesDir: ctx.resourcesDir })
   const signed = await signConsentPdf(pdf, credential, {
     signerName: record.clinician.displayName,
-    reason: `Consent of ${patientFullName(record)} (record ${record.patient.recordNumber}) signed off by the treating clinician`,
+    reason: phrasesFor(record.script.language).consent.signatureReason(patientFullName(record), record.patient.recordNumber),
     location: [record.clinic.name, record.clinic.address.replace(/\n/g, ', ')].filter(Boolean).join(', '),
     contactInfo: record.clinic.name,
     signingTime: new Date(signedOffAt),
