@@ -44,7 +44,7 @@ export const consultationHandlers = {
 
   'consultation.signOff': (input, call) => signOff(call, input),
   'consultation.endNotTreated': (input, call) => endNotTreated(call, input),
-  // Each later entry also gets its own PDF (never an edit of the signed consent); see consent-pdf/follow-up.ts.
+  // Each later entry also gets its own PDF (never an edit of the signed consent); see consents/follow-up.ts.
   'consultation.withdraw': async (input, call) => withFollowUpDocument(call, input.consultationId, withdraw(call, input)),
   'consultation.addAddendum': async (input, call) => withFollowUpDocument(call, input.consultationId, addAddendum(call, input)),
 } satisfies HandlersFor<keyof typeof consultationCalls>
