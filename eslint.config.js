@@ -42,6 +42,15 @@ export default tseslint.config(
       'src/main/core runs under plain Node and knows no caller: no Electron, no host, no command line, no driver (demo, seed, client), no renderer code.',
     ),
   },
+  {
+    // The consent PDF is pure rendering: a record in, bytes out. Reading and storing documents is consents/.
+    files: ['src/main/core/consent-pdf/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      [['electron', 'electron/*', 'react', 'react-dom', 'better-sqlite3'], ['**/core/context', '**/core/db/**', '**/core/audit/**', '**/core/dispatch/**', '**/core/consents/**', '**/core/consultation/**', '**/core/maintenance/**', '**/core/session/**', '**/core/users/**', '**/core/patients/**', '**/core/settings/**', '**/main/**/web/**', '**/cli/**', '**/demo/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**', '../context', '../db/*', '../audit/*', '../dispatch/*', '../consents/*', '../consultation/*', '../maintenance/*', '../session/*', '../users/*', '../patients/*', '../settings/*', '../../context', '../../db/*', '../../audit/*', '../../consents/*', '../../consultation/*']],
+      'src/main/core/consent-pdf is pure rendering (a record in, PDF bytes out): no database, no audit, no call context; the document workflow is in consents/.',
+    ),
+  },
   // Everything outside the core reaches it through its one door, src/main/core/index.ts.
   {
     files: ['src/main/electron/**'],

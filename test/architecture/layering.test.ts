@@ -31,6 +31,8 @@ describe('layering', () => {
     ['bench/lib/x.ts', "import { recordAudit } from '../../src/main/core/testing'\nexport const a = recordAudit"],
     ['e2e/x.ts', "import { openDatabase } from '../src/main/core/db/open'\nexport const a = openDatabase"],
     ['test/foundation/x.test.ts', "import { recordAudit } from '../../src/main/core/audit/chain'\nexport const a = recordAudit"],
+    ['src/main/core/consent-pdf/x.ts', "import { recordAudit } from '../audit/chain'\nexport const a = recordAudit"],
+    ['src/main/core/consent-pdf/sections/x.ts', "import { inTransaction } from '../../context'\nexport const a = inTransaction"],
     // The core knows none of its callers.
     ['src/main/core/setup/x.ts', "import { loadDemoClinic } from '../../demo/demo-clinic'\nexport const a = loadDemoClinic"],
     ['src/main/core/x.ts', "import { Client } from '../client/client'\nexport const a = Client"],
