@@ -5,8 +5,6 @@ import { contextBridge, ipcRenderer } from 'electron'
 import { CALL_NAMES } from '../shared/contract'
 import { BRIDGE_NAME, ipcChannel, type DermConsentBridge } from '../shared/ipc'
 
-const api = Object.freeze(
-  Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)])),
-) as DermConsentBridge
+const api = Object.freeze(Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)]))) as DermConsentBridge
 
 contextBridge.exposeInMainWorld(BRIDGE_NAME, api)
