@@ -2,6 +2,7 @@
 // binary is missing (it cannot be downloaded on some machines), says so in one
 // sentence and starts the browser host instead.
 import { spawnSync, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
@@ -12,10 +13,13 @@ function run(cmd, cmdArgs) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
+/** The Electron executable, or null where its binary is not (fully) installed. */
 function findElectron() {
   try {
-    return require('electron')
+    const path = require('electron')
+    return typeof path === 'string' && existsSync(path) ? path : null
   } catch {
+    // electron/index.js throws while its download has never run.
     return null
   }
 }
@@ -25,9 +29,11 @@ function findElectron() {
 // fetch it here on first start where the network allows.
 let electronPath = findElectron()
 if (!electronPath && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  console.log("Downloading Electron's binary (only on the first start)...")
   const installer = require.resolve('electron/install.js')
-  spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 5 * 60_000 })
+  const r = spawnSync(process.execPath, [installer], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: 5 * 60_000 })
   electronPath = findElectron()
+  if (!electronPath) console.log(`The download did not work (${r.error?.message ?? r.stderr?.trim().split('\n')[0] ?? 'no reason given'}).`)
 }
 
 run('npx', ['electron-vite', 'build'])
