@@ -33,7 +33,8 @@ export function electronBinary(): string | null {
 /** Why the Electron app cannot be launched here, in one sentence, or null if it can. */
 export function electronUnavailable(): string | null {
   if (!electronBinary()) return "Electron's binary is not installed on this machine (npm start downloads it where the network allows), so the Electron smoke test is skipped."
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'There is no display for Electron (run under xvfb-run), so the Electron smoke test is skipped.'
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'There is no display for Electron (run under xvfb-run), so the Electron smoke test is skipped.'
   return null
 }
 
