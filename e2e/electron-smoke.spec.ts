@@ -23,7 +23,7 @@ test('Electron: log in, add a patient and discuss a section through the preload 
   const { page } = running
 
   // The page is the app's own, and it reaches the core only through the preload's bridge.
-  expect(page.url()).toBe('app://bundle/index.html')
+  await expect(page).toHaveURL('app://bundle/index.html')
   expect(await page.evaluate(() => typeof window.dermConsent?.['setup.status'])).toBe('function')
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
 
