@@ -98,7 +98,7 @@ export const MENU: readonly MenuItem[] = [
   { route: { name: 'patients' }, label: (t) => t('common:nav.patients'), covers: ['patients', 'patientNew', 'patient', 'patientEdit', 'consultation'] },
   { route: { name: 'consents' }, label: (t) => t('consents:menu'), covers: ['consents', 'consent'] },
   { route: { name: 'users' }, label: (t) => t('common:nav.users'), covers: ['users', 'userNew'] },
-  { route: { name: 'scripts' }, label: (t) => t('scripts:nav'), covers: ['scripts', 'script'] },
+  { route: { name: 'scripts' }, label: (t) => t('script-library:nav'), covers: ['scripts', 'script'] },
   { route: { name: 'settings' }, label: (t) => t('common:nav.settings'), covers: ['settings'] },
   { route: { name: 'maintenance' }, label: (t) => t('maintenance:nav'), covers: ['maintenance'] },
 ]

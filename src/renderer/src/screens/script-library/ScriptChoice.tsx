@@ -21,7 +21,7 @@ export function startableScripts(all: readonly ScriptSummary[]): ScriptSummary[]
 }
 
 export function ScriptChoice({ value, onChange }: { value: number | null; onChange(storedId: number | null): void }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   const [scripts, setScripts] = useState<ScriptSummary[] | null>(null)
   const [failed, setFailed] = useState(false)
   // The list is loaded once; the latest `onChange` is used when it arrives.

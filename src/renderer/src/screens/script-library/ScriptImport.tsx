@@ -26,7 +26,7 @@ type Outcome =
   | { kind: 'failed'; message: string }
 
 export function ScriptImport({ onStored }: { onStored(result: ScriptImportResult): void }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   const announce = useAnnounce()
   const inputId = useId()
   const hintId = `${inputId}-hint`

@@ -12,7 +12,7 @@ import i18n, { formatDate } from '../../i18n'
 import './scripts.css'
 
 export function ScriptNotice({ script, compact = false }: { script: Pick<ScriptSummary, 'source' | 'notice' | 'storedAt'>; compact?: boolean }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   const titleId = useId()
   const shipped = script.source === 'shipped'
   return (

@@ -16,7 +16,7 @@ import { CopyButton } from './Sha256'
 import './scripts.css'
 
 export function ScriptScreen({ id }: { id: number }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   const { navigate } = useNavigation()
   const [script, setScript] = useState<StoredScript | null>(null)
   const [problem, setProblem] = useState<string | null>(null)

@@ -12,11 +12,11 @@ import '../consultation/consultation.css'
 import { formatNumber } from '../../i18n'
 import { SECTION_KIND_KEYS } from './problems'
 
-const ANSWER_KEYS = { yes: 'scripts:view.answers.yes', no: 'scripts:view.answers.no' } as const
-const ANSWER_TYPE_KEYS = { yes_no: 'scripts:view.answerType.yes_no', yes_no_details: 'scripts:view.answerType.yes_no_details' } as const
+const ANSWER_KEYS = { yes: 'script-library:view.answers.yes', no: 'script-library:view.answers.no' } as const
+const ANSWER_TYPE_KEYS = { yes_no: 'script-library:view.answerType.yes_no', yes_no_details: 'script-library:view.answerType.yes_no_details' } as const
 
 export function ScriptSectionView({ section, number, script }: { section: ScriptSection; number: number; script: ConsultationScript }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   return (
     <details className="sc-section">
       <summary className="sc-section__summary">

@@ -16,7 +16,7 @@ import { ShortSha256 } from './Sha256'
 import './scripts.css'
 
 export function ScriptsScreen() {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   const { navigate } = useNavigation()
   const [scripts, setScripts] = useState<ScriptSummary[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useAnnounce } from '../../announcer'
 
 export function ShortSha256({ hash, title, version }: { hash: string; title: string; version: number }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   return (
     <span className="sc-hash">
       <span className="mono" aria-hidden="true" title={hash}>
@@ -20,7 +20,7 @@ export function ShortSha256({ hash, title, version }: { hash: string; title: str
 }
 
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const { t } = useTranslation('scripts')
+  const { t } = useTranslation('script-library')
   const announce = useAnnounce()
   const [failed, setFailed] = useState(false)
   const copy = async () => {

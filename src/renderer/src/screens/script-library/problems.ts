@@ -23,43 +23,43 @@ export interface ScriptProblem {
 const WHOLE_FILE = '(the whole file)'
 
 const PROBLEM_KEYS: Record<string, string> = {
-  required: 'scripts:problems.required',
-  too_long: 'scripts:problems.too_long',
-  too_many: 'scripts:problems.too_many',
-  too_few: 'scripts:problems.too_few',
-  too_large: 'scripts:problems.too_large',
-  invalid: 'scripts:problems.invalid',
-  invalid_id: 'scripts:problems.invalid_id',
-  invalid_band: 'scripts:problems.invalid_band',
-  invalid_answer: 'scripts:problems.invalid_answer',
-  invalid_rule: 'scripts:problems.invalid_rule',
-  invalid_answer_type: 'scripts:problems.invalid_answer_type',
-  invalid_language: 'scripts:problems.invalid_language',
-  invalid_section_kind: 'scripts:problems.invalid_section_kind',
-  must_be_one_line: 'scripts:problems.must_be_one_line',
-  duplicate_id: 'scripts:problems.duplicate_id',
-  not_one_of_the_options: 'scripts:problems.not_one_of_the_options',
-  no_such_section: 'scripts:problems.no_such_section',
-  cannot_revisit_the_questions: 'scripts:problems.cannot_revisit_the_questions',
-  one_rule_per_answer: 'scripts:problems.one_rule_per_answer',
-  caution_needs_two_decision_options: 'scripts:problems.caution_needs_two_decision_options',
-  caution_needs_an_option_that_allows_treatment: 'scripts:problems.caution_needs_an_option_that_allows_treatment',
-  contraindication_has_no_decision: 'scripts:problems.contraindication_has_no_decision',
-  unexpected_field: 'scripts:problems.unexpected_field',
-  invalid_json: 'scripts:problems.invalid_json',
-  version_exists_with_other_content: 'scripts:problems.version_exists_with_other_content',
+  required: 'script-library:problems.required',
+  too_long: 'script-library:problems.too_long',
+  too_many: 'script-library:problems.too_many',
+  too_few: 'script-library:problems.too_few',
+  too_large: 'script-library:problems.too_large',
+  invalid: 'script-library:problems.invalid',
+  invalid_id: 'script-library:problems.invalid_id',
+  invalid_band: 'script-library:problems.invalid_band',
+  invalid_answer: 'script-library:problems.invalid_answer',
+  invalid_rule: 'script-library:problems.invalid_rule',
+  invalid_answer_type: 'script-library:problems.invalid_answer_type',
+  invalid_language: 'script-library:problems.invalid_language',
+  invalid_section_kind: 'script-library:problems.invalid_section_kind',
+  must_be_one_line: 'script-library:problems.must_be_one_line',
+  duplicate_id: 'script-library:problems.duplicate_id',
+  not_one_of_the_options: 'script-library:problems.not_one_of_the_options',
+  no_such_section: 'script-library:problems.no_such_section',
+  cannot_revisit_the_questions: 'script-library:problems.cannot_revisit_the_questions',
+  one_rule_per_answer: 'script-library:problems.one_rule_per_answer',
+  caution_needs_two_decision_options: 'script-library:problems.caution_needs_two_decision_options',
+  caution_needs_an_option_that_allows_treatment: 'script-library:problems.caution_needs_an_option_that_allows_treatment',
+  contraindication_has_no_decision: 'script-library:problems.contraindication_has_no_decision',
+  unexpected_field: 'script-library:problems.unexpected_field',
+  invalid_json: 'script-library:problems.invalid_json',
+  version_exists_with_other_content: 'script-library:problems.version_exists_with_other_content',
 }
 
 export const SECTION_KIND_KEYS: Record<SectionKind, string> = {
-  information: 'scripts:kinds.information',
-  risk: 'scripts:kinds.risk',
-  screening: 'scripts:kinds.screening',
-  medication_guide: 'scripts:kinds.medication_guide',
-  expectations: 'scripts:kinds.expectations',
-  treatment_plan: 'scripts:kinds.treatment_plan',
-  comprehension: 'scripts:kinds.comprehension',
-  alternatives: 'scripts:kinds.alternatives',
-  aftercare: 'scripts:kinds.aftercare',
+  information: 'script-library:kinds.information',
+  risk: 'script-library:kinds.risk',
+  screening: 'script-library:kinds.screening',
+  medication_guide: 'script-library:kinds.medication_guide',
+  expectations: 'script-library:kinds.expectations',
+  treatment_plan: 'script-library:kinds.treatment_plan',
+  comprehension: 'script-library:kinds.comprehension',
+  alternatives: 'script-library:kinds.alternatives',
+  aftercare: 'script-library:kinds.aftercare',
 }
 
 function kindText(t: TFunction, kind: string): string {
@@ -71,13 +71,13 @@ function kindText(t: TFunction, kind: string): string {
 export function problemText(t: TFunction, code: string, fileText?: string): string {
   if (code === 'invalid_json' && fileText !== undefined) {
     const at = jsonErrorPosition(fileText)
-    if (at) return t('scripts:problems.invalid_json_at', at)
+    if (at) return t('script-library:problems.invalid_json_at', at)
   }
   const key = PROBLEM_KEYS[code]
   if (key) return t(key)
   // The schema names a section kind in these codes: only_one_screening_section, missing_risk_section.
   const m = /^(only_one|missing)_([a-z_]+)_section$/.exec(code)
-  if (m) return t(m[1] === 'only_one' ? 'scripts:problems.only_one_section' : 'scripts:problems.missing_section', { kind: kindText(t, m[2]!) })
+  if (m) return t(m[1] === 'only_one' ? 'script-library:problems.only_one_section' : 'script-library:problems.missing_section', { kind: kindText(t, m[2]!) })
   return fieldErrorText(t, code)
 }
 
@@ -106,7 +106,7 @@ function sectionOf(t: TFunction, path: string, parsed: unknown): string | null {
   const sections = (parsed as { sections?: unknown } | null)?.sections
   const section = Array.isArray(sections) ? (sections[index] as { title?: unknown } | undefined) : undefined
   const title = typeof section?.title === 'string' && section.title.trim() ? section.title.trim() : null
-  return title ? t('scripts:import.inSection', { number: index + 1, title }) : t('scripts:import.inSectionNumber', { number: index + 1 })
+  return title ? t('script-library:import.inSection', { number: index + 1, title }) : t('script-library:import.inSectionNumber', { number: index + 1 })
 }
 
 function parseQuietly(text: string): unknown {
@@ -127,7 +127,7 @@ export function importProblems(t: TFunction, e: unknown, fileText: string): Scri
   return e.fields.map((f) => {
     // `json` is the call's own field: the file as a whole was too large or empty.
     if (f.path === 'json')
-      return { path: null, where: null, message: t(f.code === 'too_long' ? 'scripts:problems.file_too_large' : 'scripts:problems.file_empty') }
+      return { path: null, where: null, message: t(f.code === 'too_long' ? 'script-library:problems.file_too_large' : 'script-library:problems.file_empty') }
     const whole = f.path === WHOLE_FILE || f.path === ''
     return {
       path: whole ? null : f.path,
