@@ -116,8 +116,15 @@ export async function launchElectronApp(): Promise<RunningElectronApp> {
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v
   // Its own settings folder, so the single-instance lock does not meet a copy the developer has open.
   env.XDG_CONFIG_HOME = join(dir, 'config')
-  const app = await _electron.launch({ executablePath: electron, args, cwd: dir, env })
-  const page = await app.firstWindow()
+  let app: ElectronApplication
+  let page: Page
+  try {
+    app = await _electron.launch({ executablePath: electron, args, cwd: dir, env })
+    page = await app.firstWindow()
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
   return {
     app,
     page,
