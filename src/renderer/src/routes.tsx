@@ -59,7 +59,7 @@ const ConsentDetailScreen = lazyScreen(() => import('./screens/consents/ConsentD
 const MaintenanceScreen = lazyScreen(() => import('./screens/maintenance/MaintenanceScreen').then((m) => m.MaintenanceScreen))
 
 /** The screen with the patient (no shell): rendered by App.tsx when the session is in patient mode. */
-export const PatientModeScreen = lazyScreen(() => import('./screens/consultation/PatientModeScreen').then((m) => m.PatientModeScreen))
+export const PatientModeScreen = lazyScreen(() => import('./screens/consultation/patient/PatientModeScreen').then((m) => m.PatientModeScreen))
 
 interface ScreenEntry<N extends RouteName> {
   roles: readonly Role[]

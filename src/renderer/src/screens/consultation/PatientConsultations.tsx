@@ -2,7 +2,7 @@
 // clinician) and the list of this patient's consultations with their status;
 // one still in progress offers "Resume", a finished one "Open". Above the
 // start button the clinician sees which script will be used, with its notice
-// (scripts/ScriptChoice), and may choose another when the clinic has several.
+// (script-library/ScriptChoice), and may choose another when the clinic has several.
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConsultationSummary } from '../../../../shared/consultation'

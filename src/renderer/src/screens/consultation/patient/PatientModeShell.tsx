@@ -6,8 +6,8 @@
 // with the patient, so this is not only a matter of what is drawn.)
 import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from './saving'
-import './consultation.css'
+import { errorMessage } from '../saving'
+import '../consultation.css'
 
 /** Lets a step inside patient mode open the hand-back dialog (e.g. "Please hand the screen back"). */
 const HandBackContext = createContext<() => void>(() => {})
