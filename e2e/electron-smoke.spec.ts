@@ -19,6 +19,8 @@ test.afterEach(async () => {
 test('Electron: log in, add a patient and discuss a section through the preload and IPC', async () => {
   if (unavailable) console.log(unavailable)
   test.skip(unavailable !== null, unavailable ?? '')
+  // The first run on a machine builds better-sqlite3 for Electron's ABI (see support/electron.ts).
+  test.setTimeout(10 * 60_000)
   running = await launchElectronApp()
   const { page } = running
 
