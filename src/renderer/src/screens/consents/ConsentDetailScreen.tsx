@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next'
 import type { ConsentDetail, ConsentPdf } from '../../../../shared/contract/consents'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
+import { BackLink } from '../../components/BackLink'
+import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
+import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
+import { TitledSection } from '../../components/TitledSection'
 import { errorText } from '../../errors'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n'
-import { useNavigation } from '../../navigation'
 import { PrintPanel } from './PrintPanel'
 import { StatusText } from './StatusText'
 import { downloadPdf, pdfBlob } from './pdf-file'
@@ -19,7 +22,6 @@ import './consents.css'
 
 export function ConsentDetailScreen({ consultationId }: { consultationId: number }) {
   const { t } = useTranslation('consents')
-  const { navigate } = useNavigation()
   const announce = useAnnounce()
   const [detail, setDetail] = useState<ConsentDetail | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -85,74 +87,35 @@ export function ConsentDetailScreen({ consultationId }: { consultationId: number
 
   return (
     <section className="screen-section">
-      <p className="breadcrumb">
-        <button type="button" className="link-button" onClick={() => navigate({ name: 'consents' })}>
-          <span aria-hidden="true">← </span>
-          {t('detail.back')}
-        </button>
-      </p>
+      <BackLink to={{ name: 'consents' }}>{t('detail.back')}</BackLink>
       <ScreenHeading>{detail ? t('detail.title', { name }) : t('detail.titleUnknown')}</ScreenHeading>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {detail && consent ? (
         <>
           <div className="detail-layout">
-            <section className="card" aria-labelledby="consent-facts-title">
-              <h2 id="consent-facts-title" className="section__title">
-                {t('detail.facts')}
-              </h2>
-              <dl className="facts">
-                <div>
-                  <dt>{t('fields.patient')}</dt>
-                  <dd>{name}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.dateOfBirth')}</dt>
-                  <dd>{formatDate(detail.patient.dateOfBirth)}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.recordNumber')}</dt>
-                  <dd className="mono">{detail.patient.recordNumber}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.status')}</dt>
-                  <dd>
-                    <StatusText item={detail} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('fields.clinician')}</dt>
-                  <dd>{detail.clinicianName}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.signedOff')}</dt>
-                  <dd>{formatDateTime(detail.signedOffAt)}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.script')}</dt>
-                  <dd>{t('fields.scriptVersion', { title: detail.scriptTitle, version: detail.scriptVersion, language: detail.scriptLanguage })}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.signedBy')}</dt>
-                  <dd>{consent.signedBy ?? t('fields.notDigitallySigned')}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.pages')}</dt>
-                  <dd>{formatNumber(consent.pageCount)}</dd>
-                </div>
-              </dl>
-              <dl className="facts consent-facts-hash">
-                <div>
-                  <dt>{t('fields.fingerprint')}</dt>
-                  <dd className="mono consent-hash" data-testid="consent-sha256">
-                    {consent.sha256}
-                  </dd>
-                </div>
-              </dl>
-            </section>
-            <section className="card" aria-labelledby="consent-actions-title">
-              <h2 id="consent-actions-title" className="section__title">
-                {t('detail.actions')}
-              </h2>
+            <TitledSection className="card" id="consent-facts-title" title={t('detail.facts')}>
+              <Facts>
+                <Fact label={t('fields.patient')}>{name}</Fact>
+                <Fact label={t('fields.dateOfBirth')}>{formatDate(detail.patient.dateOfBirth)}</Fact>
+                <Fact label={t('fields.recordNumber')} valueClassName="mono">
+                  {detail.patient.recordNumber}
+                </Fact>
+                <Fact label={t('fields.status')}>
+                  <StatusText item={detail} />
+                </Fact>
+                <Fact label={t('fields.clinician')}>{detail.clinicianName}</Fact>
+                <Fact label={t('fields.signedOff')}>{formatDateTime(detail.signedOffAt)}</Fact>
+                <Fact label={t('fields.script')}>{t('fields.scriptVersion', { title: detail.scriptTitle, version: detail.scriptVersion, language: detail.scriptLanguage })}</Fact>
+                <Fact label={t('fields.signedBy')}>{consent.signedBy ?? t('fields.notDigitallySigned')}</Fact>
+                <Fact label={t('fields.pages')}>{formatNumber(consent.pageCount)}</Fact>
+              </Facts>
+              <Facts className="consent-facts-hash">
+                <Fact label={t('fields.fingerprint')} valueClassName="mono consent-hash" testId="consent-sha256">
+                  {consent.sha256}
+                </Fact>
+              </Facts>
+            </TitledSection>
+            <TitledSection className="card" id="consent-actions-title" title={t('detail.actions')}>
               <div className="action-list">
                 {previewUrl ? (
                   <button type="button" className="button button--secondary" onClick={() => setPreviewUrl(null)}>
@@ -169,57 +132,33 @@ export function ConsentDetailScreen({ consultationId }: { consultationId: number
               </div>
               {saved ? <Notice kind="success">{saved}</Notice> : null}
               <PrintPanel documentId={consent.documentId} onPrinted={() => void reload()} />
-            </section>
+            </TitledSection>
           </div>
           {previewUrl ? <iframe className="consent-preview" src={previewUrl} title={t('pdf.previewTitle', { fileName: consent.fileName })} /> : null}
           {detail.documents.length > 1 ? (
-            <section aria-labelledby="consent-documents-title">
-              <h2 id="consent-documents-title" className="section__title">
-                {t('detail.documents')}
-              </h2>
-              <table className="table table--rows">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fields.document')}</th>
-                    <th scope="col">{t('fields.created')}</th>
-                    <th scope="col">{t('fields.pages')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.documents.map((d) => (
-                    <tr key={d.documentId}>
-                      <th scope="row">{t(KIND_KEYS[d.kind])}</th>
-                      <td>{formatDateTime(d.createdAt)}</td>
-                      <td>{formatNumber(d.pageCount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          ) : null}
-          <section aria-labelledby="consent-history-title">
-            <h2 id="consent-history-title" className="section__title">
-              {t('detail.history')}
-            </h2>
-            <table className="table table--rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('detail.when')}</th>
-                  <th scope="col">{t('detail.what')}</th>
-                  <th scope="col">{t('detail.who')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.history.map((h, i) => (
-                  <tr key={i}>
-                    <td>{formatDateTime(h.at)}</td>
-                    <td>{historyText(h)}</td>
-                    <td>{h.by}</td>
+            <TitledSection id="consent-documents-title" title={t('detail.documents')}>
+              <ResultsTable columns={[t('fields.document'), t('fields.created'), t('fields.pages')]}>
+                {detail.documents.map((d) => (
+                  <tr key={d.documentId}>
+                    <th scope="row">{t(KIND_KEYS[d.kind])}</th>
+                    <td>{formatDateTime(d.createdAt)}</td>
+                    <td>{formatNumber(d.pageCount)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </section>
+              </ResultsTable>
+            </TitledSection>
+          ) : null}
+          <TitledSection id="consent-history-title" title={t('detail.history')}>
+            <ResultsTable columns={[t('detail.when'), t('detail.what'), t('detail.who')]}>
+              {detail.history.map((h, i) => (
+                <tr key={i}>
+                  <td>{formatDateTime(h.at)}</td>
+                  <td>{historyText(h)}</td>
+                  <td>{h.by}</td>
+                </tr>
+              ))}
+            </ResultsTable>
+          </TitledSection>
         </>
       ) : null}
     </section>

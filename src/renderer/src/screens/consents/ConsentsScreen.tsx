@@ -7,6 +7,7 @@ import type { ConsentListItem } from '../../../../shared/contract/consents'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { Notice } from '../../components/Notice'
+import { RowLink, SearchResults } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { SearchBox } from '../../components/SearchBox'
 import { useSearchAsYouType } from '../../components/searchAsYouType'
@@ -88,44 +89,25 @@ export function ConsentsScreen() {
       </div>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {results ? (
-        <>
-          <h2 className="section__title">{results.searching ? t('list.results') : t('list.recent')}</h2>
-          {results.items.length === 0 ? (
-            <p className="empty">{results.searching ? t('list.none') : t('list.empty')}</p>
-          ) : (
-            <table className="table table--rows">
-              <caption className="visually-hidden">{results.searching ? t('list.results') : t('list.recent')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.patient')}</th>
-                  <th scope="col">{t('fields.dateOfBirth')}</th>
-                  <th scope="col">{t('fields.recordNumber')}</th>
-                  <th scope="col">{t('fields.signedOff')}</th>
-                  <th scope="col">{t('fields.clinician')}</th>
-                  <th scope="col">{t('fields.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.items.map((c) => (
-                  <tr key={c.consultationId}>
-                    <th scope="row">
-                      <button type="button" className="link-button" onClick={() => navigate({ name: 'consent', consultationId: c.consultationId })}>
-                        {t('name', { given: c.patient.givenName, family: c.patient.familyName })}
-                      </button>
-                    </th>
-                    <td>{formatDate(c.patient.dateOfBirth)}</td>
-                    <td className="mono">{c.patient.recordNumber}</td>
-                    <td>{formatDateTime(c.signedOffAt)}</td>
-                    <td>{c.clinicianName}</td>
-                    <td>
-                      <StatusText item={c} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
+        <SearchResults
+          title={results.searching ? t('list.results') : t('list.recent')}
+          empty={results.searching ? t('list.none') : t('list.empty')}
+          count={results.items.length}
+          columns={[t('fields.patient'), t('fields.dateOfBirth'), t('fields.recordNumber'), t('fields.signedOff'), t('fields.clinician'), t('fields.status')]}
+        >
+          {results.items.map((c) => (
+            <tr key={c.consultationId}>
+              <RowLink onOpen={() => navigate({ name: 'consent', consultationId: c.consultationId })}>{t('name', { given: c.patient.givenName, family: c.patient.familyName })}</RowLink>
+              <td>{formatDate(c.patient.dateOfBirth)}</td>
+              <td className="mono">{c.patient.recordNumber}</td>
+              <td>{formatDateTime(c.signedOffAt)}</td>
+              <td>{c.clinicianName}</td>
+              <td>
+                <StatusText item={c} />
+              </td>
+            </tr>
+          ))}
+        </SearchResults>
       ) : null}
     </section>
   )

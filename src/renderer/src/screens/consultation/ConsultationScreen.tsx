@@ -7,9 +7,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConsultationState } from '../../../../shared/consultation'
+import { BackLink } from '../../components/BackLink'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { formatDate, formatDateTime } from '../../i18n'
-import { useNavigation } from '../../navigation'
 import { useSession } from '../../session'
 import { BlockedPanel, EndNotTreatedForm } from './EndNotTreated'
 import { FinishedView } from './FinishedView'
@@ -24,21 +24,11 @@ import './consultation.css'
 
 export function ConsultationScreen({ id }: { id: number }) {
   const { t } = useTranslation('consultation')
-  const { navigate } = useNavigation()
   const { state, setState, problem } = useConsultation(id)
 
   return (
     <div className="cn-screen">
-      <p className="breadcrumb">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => navigate(state ? { name: 'patient', id: state.patient.id } : { name: 'patients' })}
-        >
-          <span aria-hidden="true">← </span>
-          {t('backToPatient')}
-        </button>
-      </p>
+      <BackLink to={state ? { name: 'patient', id: state.patient.id } : { name: 'patients' }}>{t('backToPatient')}</BackLink>
       {problem && !state ? (
         <>
           <ScreenHeading>{t('title')}</ScreenHeading>

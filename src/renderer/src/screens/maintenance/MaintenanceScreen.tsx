@@ -8,6 +8,7 @@ import type { BackupInfo, BackupResult, VerifyReport } from '../../../../shared/
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { Notice } from '../../components/Notice'
+import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { PasswordField } from '../../components/PasswordField'
 import { focusFirstInvalid, useFormSubmission } from '../../components/forms'
@@ -58,19 +59,7 @@ export function MaintenanceScreen() {
         {backups ? <p className="muted maintenance__path">{t('backups.folder', { folder: backups.folder })}</p> : null}
         {backups && backups.backups.length === 0 ? <p>{t('backups.none')}</p> : null}
         {backups && backups.backups.length > 0 ? (
-          <table className="table table--rows">
-            <caption className="visually-hidden">{t('backups.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backups.file')}</th>
-                <th scope="col">{t('backups.created')}</th>
-                <th scope="col" className="numeric">
-                  {t('backups.size')}
-                </th>
-                <th scope="col">{t('backups.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <ResultsTable caption={t('backups.caption')} columns={[t('backups.file'), t('backups.created'), { label: t('backups.size'), className: 'numeric' }, t('backups.actions')]}>
               {backups.backups.map((b) => (
                 <tr key={b.fileName}>
                   <td className="maintenance__file">{b.fileName}</td>
@@ -83,8 +72,7 @@ export function MaintenanceScreen() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </ResultsTable>
         ) : null}
         {restoring ? (
           <RestoreForm
@@ -141,15 +129,7 @@ function VerifyPanel() {
               <p className="maintenance__summary">{report.firstProblem}</p>
             </Notice>
           )}
-          <table className="table table--rows">
-            <caption>{t('verify.checksCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('verify.check')}</th>
-                <th scope="col">{t('verify.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <ResultsTable caption={t('verify.checksCaption')} showCaption columns={[t('verify.check'), t('verify.result')]}>
               {report.checks.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">{c.title}</th>
@@ -160,8 +140,7 @@ function VerifyPanel() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </ResultsTable>
         </div>
       ) : null}
     </section>

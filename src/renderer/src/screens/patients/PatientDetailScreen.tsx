@@ -5,18 +5,19 @@ import { useTranslation } from 'react-i18next'
 import type { Patient } from '../../../../shared/domain'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
+import { BackLink } from '../../components/BackLink'
+import { Fact, Facts } from '../../components/Facts'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
+import { TitledSection } from '../../components/TitledSection'
 import { errorText } from '../../errors'
 import { formatDate, formatDateTime } from '../../i18n'
-import { useNavigation } from '../../navigation'
 import { useSession } from '../../session'
 import { PATIENT_ACTIONS } from './patient-actions'
 import { ageInYears } from './age'
 
 export function PatientDetailScreen({ id, notice }: { id: number; notice?: 'created' | 'updated' }) {
   const { t } = useTranslation('patients')
-  const { navigate } = useNavigation()
   const { session } = useSession()
   const announce = useAnnounce()
   const [patient, setPatient] = useState<Patient | null>(null)
@@ -40,12 +41,7 @@ export function PatientDetailScreen({ id, notice }: { id: number; notice?: 'crea
 
   return (
     <section className="screen-section">
-      <p className="breadcrumb">
-        <button type="button" className="link-button" onClick={() => navigate({ name: 'patients' })}>
-          <span aria-hidden="true">← </span>
-          {t('detail.back')}
-        </button>
-      </p>
+      <BackLink to={{ name: 'patients' }}>{t('detail.back')}</BackLink>
       {problem ? (
         <>
           <ScreenHeading>{t('detail.titleUnknown')}</ScreenHeading>
@@ -57,46 +53,26 @@ export function PatientDetailScreen({ id, notice }: { id: number; notice?: 'crea
           <ScreenHeading>{t('name', { given: patient.givenName, family: patient.familyName })}</ScreenHeading>
           {notice ? <Notice kind="success">{notice === 'created' ? t('detail.created') : t('detail.updated')}</Notice> : null}
           <div className="detail-layout">
-            <section className="card" aria-labelledby="patient-details-title">
-              <h2 id="patient-details-title" className="section__title">
-                {t('detail.details')}
-              </h2>
-              <dl className="facts">
-                <div>
-                  <dt>{t('fields.dateOfBirth')}</dt>
-                  <dd>
-                    {formatDate(patient.dateOfBirth)}{' '}
-                    <span className="muted">({t('detail.age', { count: ageInYears(patient.dateOfBirth) })})</span>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('fields.recordNumber')}</dt>
-                  <dd className="mono">{patient.recordNumber}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.phone')}</dt>
-                  <dd>{patient.phone || <span className="muted">{t('detail.notGiven')}</span>}</dd>
-                </div>
-                <div>
-                  <dt>{t('fields.email')}</dt>
-                  <dd>{patient.email || <span className="muted">{t('detail.notGiven')}</span>}</dd>
-                </div>
-                <div>
-                  <dt>{t('detail.lastChanged')}</dt>
-                  <dd>{formatDateTime(patient.updatedAt)}</dd>
-                </div>
-              </dl>
-            </section>
-            <section className="card" aria-labelledby="patient-actions-title">
-              <h2 id="patient-actions-title" className="section__title">
-                {t('detail.nextSteps')}
-              </h2>
+            <TitledSection className="card" id="patient-details-title" title={t('detail.details')}>
+              <Facts>
+                <Fact label={t('fields.dateOfBirth')}>
+                  {formatDate(patient.dateOfBirth)} <span className="muted">({t('detail.age', { count: ageInYears(patient.dateOfBirth) })})</span>
+                </Fact>
+                <Fact label={t('fields.recordNumber')} valueClassName="mono">
+                  {patient.recordNumber}
+                </Fact>
+                <Fact label={t('fields.phone')}>{patient.phone || <span className="muted">{t('detail.notGiven')}</span>}</Fact>
+                <Fact label={t('fields.email')}>{patient.email || <span className="muted">{t('detail.notGiven')}</span>}</Fact>
+                <Fact label={t('detail.lastChanged')}>{formatDateTime(patient.updatedAt)}</Fact>
+              </Facts>
+            </TitledSection>
+            <TitledSection className="card" id="patient-actions-title" title={t('detail.nextSteps')}>
               <div className="action-list">
                 {actions.map((a) => (
                   <div key={a.key}>{a.render({ patient })}</div>
                 ))}
               </div>
-            </section>
+            </TitledSection>
           </div>
         </>
       ) : null}

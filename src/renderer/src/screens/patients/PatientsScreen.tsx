@@ -7,6 +7,7 @@ import type { PatientSummary } from '../../../../shared/domain'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { Notice } from '../../components/Notice'
+import { RowLink, SearchResults } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { SearchBox } from '../../components/SearchBox'
 import { useSearchAsYouType } from '../../components/searchAsYouType'
@@ -52,36 +53,20 @@ export function PatientsScreen() {
       </div>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {results ? (
-        <>
-          <h2 className="section__title">{searching ? t('list.results') : t('list.recent')}</h2>
-          {results.patients.length === 0 ? (
-            <p className="empty">{searching ? t('search.none') : t('list.empty')}</p>
-          ) : (
-            <table className="table table--rows">
-              <caption className="visually-hidden">{searching ? t('list.results') : t('list.recent')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fields.name')}</th>
-                  <th scope="col">{t('fields.dateOfBirth')}</th>
-                  <th scope="col">{t('fields.recordNumber')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.patients.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <button type="button" className="link-button" onClick={() => navigate({ name: 'patient', id: p.id })}>
-                        {t('name', { given: p.givenName, family: p.familyName })}
-                      </button>
-                    </th>
-                    <td>{formatDate(p.dateOfBirth)}</td>
-                    <td className="mono">{p.recordNumber}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
+        <SearchResults
+          title={searching ? t('list.results') : t('list.recent')}
+          empty={searching ? t('search.none') : t('list.empty')}
+          count={results.patients.length}
+          columns={[t('fields.name'), t('fields.dateOfBirth'), t('fields.recordNumber')]}
+        >
+          {results.patients.map((p) => (
+            <tr key={p.id}>
+              <RowLink onOpen={() => navigate({ name: 'patient', id: p.id })}>{t('name', { given: p.givenName, family: p.familyName })}</RowLink>
+              <td>{formatDate(p.dateOfBirth)}</td>
+              <td className="mono">{p.recordNumber}</td>
+            </tr>
+          ))}
+        </SearchResults>
       ) : null}
     </section>
   )

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { ScriptSummary } from '../../../../shared/consultation'
 import { call } from '../../api'
 import { Notice } from '../../components/Notice'
+import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { errorText } from '../../errors'
 import { formatDateTime } from '../../i18n'
@@ -60,23 +61,20 @@ export function ScriptsScreen() {
       {scripts && scripts.length === 0 ? <p className="empty">{t('list.none')}</p> : null}
       {scripts && scripts.length > 0 ? (
         <div className="sc-table-wrap">
-          <table className="table table--rows sc-table">
-            <caption className="visually-hidden">{t('list.tableTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('list.title_col')}</th>
-                <th scope="col">{t('list.scriptId')}</th>
-                <th scope="col">{t('list.version')}</th>
-                <th scope="col">{t('list.language')}</th>
-                <th scope="col">{t('list.sha256')}</th>
-                <th scope="col">{t('list.stored')}</th>
-                <th scope="col">{t('list.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('list.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <ResultsTable
+            className="table table--rows sc-table"
+            caption={t('list.tableTitle')}
+            columns={[
+              t('list.title_col'),
+              t('list.scriptId'),
+              t('list.version'),
+              t('list.language'),
+              t('list.sha256'),
+              t('list.stored'),
+              t('list.status'),
+              <span key="actions" className="visually-hidden">{t('list.actions')}</span>,
+            ]}
+          >
               {scripts.map((s) => (
                 <tr key={s.storedId} className={s.isDefault ? 'sc-row--default' : undefined}>
                   <th scope="row">{s.title}</th>
@@ -106,8 +104,7 @@ export function ScriptsScreen() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </ResultsTable>
         </div>
       ) : null}
       <ScriptImport onStored={() => setLoads((n) => n + 1)} />

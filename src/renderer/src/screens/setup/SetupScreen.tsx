@@ -8,6 +8,7 @@ import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextAreaField, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
+import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { focusFirstInvalid } from '../../components/forms'
 import { errorText, fieldErrorsOf, roleText } from '../../errors'
@@ -84,16 +85,7 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
           <ScreenHeading>{t('demo.loadedTitle')}</ScreenHeading>
           <Notice kind="success">{t('demo.loaded')}</Notice>
           <p>{t('demo.loginsIntro')}</p>
-          <table className="table">
-            <caption className="visually-hidden">{t('demo.loginsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('demo.role')}</th>
-                <th scope="col">{t('demo.username')}</th>
-                <th scope="col">{t('demo.password')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <ResultsTable className="table" caption={t('demo.loginsCaption')} columns={[t('demo.role'), t('demo.username'), t('demo.password')]}>
               {demo.logins.map((l) => (
                 <tr key={l.username}>
                   <td>{roleText(t, l.role as Role)}</td>
@@ -101,8 +93,7 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
                   <td className="mono">{l.password}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </ResultsTable>
           <div className="form__actions">
             <button type="button" className="button button--primary" onClick={() => props.onDemoLoaded(demo.clinicName)}>
               {t('demo.continue')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { UserSummary } from '../../../../shared/domain'
 import { call } from '../../api'
 import { Notice } from '../../components/Notice'
+import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { errorText, roleText } from '../../errors'
 import { formatDate } from '../../i18n'
@@ -38,29 +39,18 @@ export function UsersScreen({ added }: { added?: string }) {
       {added ? <Notice kind="success">{t('list.added', { name: added })}</Notice> : null}
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {users ? (
-        <table className="table table--rows">
-          <caption className="visually-hidden">{t('list.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.displayName')}</th>
-              <th scope="col">{t('fields.username')}</th>
-              <th scope="col">{t('fields.role')}</th>
-              <th scope="col">{t('list.since')}</th>
+        <ResultsTable caption={t('list.title')} columns={[t('fields.displayName'), t('fields.username'), t('fields.role'), t('list.since')]}>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">{u.displayName}</th>
+              <td className="mono">{u.username}</td>
+              <td>
+                <span className={`role-badge role-badge--${u.role}`}>{roleText(t, u.role)}</span>
+              </td>
+              <td>{formatDate(u.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">{u.displayName}</th>
-                <td className="mono">{u.username}</td>
-                <td>
-                  <span className={`role-badge role-badge--${u.role}`}>{roleText(t, u.role)}</span>
-                </td>
-                <td>{formatDate(u.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResultsTable>
       ) : null}
     </section>
   )
