@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors'
 import { SYSTEM_ACTOR } from './context'
 import { consentDocumentIdForConsultation, latestConsentDocumentId, readConsentPdf, recordConsentSaved } from './consents/documents'
 import type { CoreServices, HostLink } from './dispatch/types'
+import { BulkRecordWriter } from './bulk-records'
 import { backupClinic } from './maintenance/backup'
 import { verifyRunningClinic } from './maintenance/maintenance'
 import { storeScript } from './script-library/store'
@@ -72,5 +73,14 @@ export class CommandLine {
   endSession(host: HostLink): void {
     if (host.sessionId) this.services.sessions.end(host.sessionId)
     host.sessionId = null
+  }
+
+  /**
+   * A writer of records in bulk (the seed generator), through the app's own
+   * store functions. Only while nothing else writes: it keeps the audit
+   * chain's head in memory between `begin()` and `commit()`.
+   */
+  bulkRecords(batchSize?: number): BulkRecordWriter {
+    return new BulkRecordWriter(this.ctx, batchSize)
   }
 }

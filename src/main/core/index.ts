@@ -20,3 +20,12 @@ export { restoreClinicFolder } from './maintenance/maintenance'
 export { databaseInUseElsewhere as clinicFolderInUse } from './maintenance/restore'
 export { verifyClinicFolder } from './maintenance/verify'
 export { systemClock, type Clock } from './util/clock'
+export type {
+  BulkRecordWriter,
+  ConsultationTranscript,
+  TranscriptStep,
+  TranscriptEvent,
+  TranscriptSignature,
+  TranscriptDocument,
+  ConsentDocumentKind,
+} from './bulk-records'

@@ -34,28 +34,66 @@ export function auditHash(key: Buffer, r: Omit<AuditRow, 'hash'>): string {
 }
 
 const HEAD_SQL = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'
+const INSERT_SQL = `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity_type, entity_id, detail, prev_hash, hash)
+     VALUES (@id, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id, @detail, @prev_hash, @hash)`
 
-/** Appends one audit row. Call inside the transaction that makes the change. */
-export function recordAudit(ctx: CoreContext, actor: Actor, entry: AuditEntry): { id: number; hash: string } {
-  const last = statement(ctx.db, HEAD_SQL).get() as { id: number; hash: string } | undefined
+/**
+ * Appends the row that follows `head`, written at `at`, and returns the new
+ * head. The one place an audit row is composed, hashed and inserted: both
+ * `recordAudit` and the bulk `AuditAppender` write through it.
+ */
+export function appendAuditRow(db: Db, key: Buffer, head: ChainHead, at: string, actor: Actor, entry: AuditEntry): ChainHead {
   const row = {
-    id: (last?.id ?? 0) + 1,
-    at: ctx.now().toISOString(),
+    id: head.position + 1,
+    at,
     actor_id: actor.id,
     actor_name: actor.name,
     action: entry.action,
     entity_type: entry.entityType,
     entity_id: entry.entityId == null ? null : String(entry.entityId),
     detail: JSON.stringify(entry.detail ?? {}),
-    prev_hash: last?.hash ?? GENESIS,
+    prev_hash: head.hash,
   }
-  const hash = auditHash(ctx.auditKey, row)
-  statement(
-    ctx.db,
-    `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity_type, entity_id, detail, prev_hash, hash)
-     VALUES (@id, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id, @detail, @prev_hash, @hash)`,
-  ).run({ ...row, hash })
-  return { id: row.id, hash }
+  const hash = auditHash(key, row)
+  statement(db, INSERT_SQL).run({ ...row, hash })
+  return { position: row.id, hash }
+}
+
+/** Appends one audit row. Call inside the transaction that makes the change. */
+export function recordAudit(ctx: CoreContext, actor: Actor, entry: AuditEntry): { id: number; hash: string } {
+  const head = chainHead(ctx.db)
+  const next = appendAuditRow(ctx.db, ctx.auditKey, head, ctx.now().toISOString(), actor, entry)
+  return { id: next.position, hash: next.hash }
+}
+
+/**
+ * The audit chain written in bulk, by the machine's owner only (the seed
+ * generator), while nothing else writes audit rows: the head is kept in memory
+ * instead of being read back for every row, and each row is exactly the one
+ * `recordAudit` would have written at that time. After any call to a normal
+ * core service, `resync()` re-reads the head.
+ */
+export class AuditAppender {
+  private head: ChainHead
+  written = 0
+
+  constructor(
+    private readonly db: Db,
+    private readonly key: Buffer,
+  ) {
+    this.head = chainHead(db)
+  }
+
+  resync(): void {
+    this.head = chainHead(this.db)
+  }
+
+  /** Appends one row; call inside the transaction that writes the change. Returns its id. */
+  append(at: string, actor: Actor, entry: AuditEntry): number {
+    this.head = appendAuditRow(this.db, this.key, this.head, at, actor, entry)
+    this.written++
+    return this.head.position
+  }
 }
 
 export interface ChainHead {

@@ -13,6 +13,7 @@ import type { ConsentRecord } from '../../../shared/consultation'
 import { AppError } from '../../../shared/errors'
 import { chainHead, recordAudit } from '../audit/chain'
 import type { Actor, CoreContext } from '../context'
+import { statement } from '../db/statements'
 import { unlockSigningCredential } from '../signing/store'
 import { layoutConsent, patientFullName, type ConsentSeal } from '../consent-pdf/consent-layout'
 import { phrasesFor } from '../consent-pdf/phrases'
@@ -85,35 +86,73 @@ export async function produceConsentDocument(ctx: CoreContext, input: ProduceCon
   }
 }
 
+/** A stored document's row, as `consent_documents` holds it. */
+export interface ConsentDocumentRow {
+  consultationId: number
+  kind: ConsentDocumentKind
+  fileName: string
+  pdf: Buffer
+  sha256: string
+  pageCount: number
+  recordSha256: string
+  auditPosition: number
+  auditHead: string
+  signedBy: number | null
+  signingCredentialId: number | null
+  createdAt: string
+  createdBy: number | null
+  /** The event a follow-up document (withdrawal, addendum) belongs to. */
+  eventId?: number | null
+}
+
+/** Inserts one stored document; call inside the transaction that writes its audit row. */
+export function insertConsentDocument(ctx: CoreContext, d: ConsentDocumentRow): number {
+  return Number(
+    statement(
+      ctx.db,
+      `INSERT INTO consent_documents (consultation_id, kind, file_name, pdf, sha256, byte_length, page_count, record_sha256,
+         audit_position, audit_head, signed_by, signing_credential_id, created_at, created_by, event_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      d.consultationId,
+      d.kind,
+      d.fileName,
+      d.pdf,
+      d.sha256,
+      d.pdf.length,
+      d.pageCount,
+      d.recordSha256,
+      d.auditPosition,
+      d.auditHead,
+      d.signedBy,
+      d.signingCredentialId,
+      d.createdAt,
+      d.createdBy,
+      d.eventId ?? null,
+    ).lastInsertRowid,
+  )
+}
+
 /**
  * Stores a produced document. Call inside the sign-off transaction; returns
  * what the sign-off audit row should mention.
  */
 export function storeConsentDocument(ctx: CoreContext, actor: Actor, consultationId: number, d: ProducedConsentDocument): { consentDocumentId: number; consentDocumentSha256: string } {
-  const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO consent_documents (consultation_id, kind, file_name, pdf, sha256, byte_length, page_count, record_sha256,
-           audit_position, audit_head, signed_by, signing_credential_id, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        consultationId,
-        d.kind,
-        d.fileName,
-        d.pdf,
-        d.sha256,
-        d.pdf.length,
-        d.pageCount,
-        d.seal.recordSha256,
-        d.seal.auditPosition,
-        d.seal.auditHead,
-        d.signedBy,
-        d.signingCredentialId,
-        ctx.now().toISOString(),
-        actor.id,
-      ).lastInsertRowid,
-  )
+  const id = insertConsentDocument(ctx, {
+    consultationId,
+    kind: d.kind,
+    fileName: d.fileName,
+    pdf: d.pdf,
+    sha256: d.sha256,
+    pageCount: d.pageCount,
+    recordSha256: d.seal.recordSha256,
+    auditPosition: d.seal.auditPosition,
+    auditHead: d.seal.auditHead,
+    signedBy: d.signedBy,
+    signingCredentialId: d.signingCredentialId,
+    createdAt: ctx.now().toISOString(),
+    createdBy: actor.id,
+  })
   recordAudit(ctx, actor, {
     action: 'consent_document.store',
     entityType: 'consent_document',

@@ -106,6 +106,45 @@ export function readEventsAfter(ctx: CoreContext, consultationId: number, afterI
   return rows.map((r) => toEvent(ctx, r))
 }
 
+export interface NewConsultation {
+  patientId: number
+  clinicianId: number
+  scriptStoredId: number
+  scriptSha256: string
+  startedAt: string
+}
+
+/** The consultation's own row, in progress; call inside the transaction that appends its `started` event. */
+export function insertConsultation(ctx: CoreContext, c: NewConsultation): number {
+  return Number(
+    statement(ctx.db, 'INSERT INTO consultations (patient_id, clinician_id, script_stored_id, script_sha256, started_at) VALUES (?, ?, ?, ?, ?)').run(
+      c.patientId,
+      c.clinicianId,
+      c.scriptStoredId,
+      c.scriptSha256,
+      c.startedAt,
+    ).lastInsertRowid,
+  )
+}
+
+/** Ends a consultation in progress without treatment (inside the step that appends `ended_not_treated`). */
+export function markNotTreated(ctx: CoreContext, consultationId: number, at: string, reason: string): void {
+  statement(ctx.db, "UPDATE consultations SET status = 'not_treated', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'in_progress'").run(
+    at,
+    reason,
+    consultationId,
+  )
+}
+
+/** Freezes a consultation in progress as signed off with its record's hash (inside the sign-off transaction). */
+export function markSignedOff(ctx: CoreContext, consultationId: number, at: string, recordSha256: string): void {
+  statement(ctx.db, "UPDATE consultations SET status = 'signed_off', ended_at = ?, record_sha256 = ? WHERE id = ? AND status = 'in_progress'").run(
+    at,
+    recordSha256,
+    consultationId,
+  )
+}
+
 export interface EventScriptRef {
   scriptId: string
   version: number

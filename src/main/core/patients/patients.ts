@@ -3,7 +3,7 @@
 import { AppError, fieldError } from '../../../shared/errors'
 import type { Patient, PatientSummary } from '../../../shared/domain'
 import type { PatientFields } from '../../../shared/contract/patients'
-import { recordAudit } from '../audit/chain'
+import { recordAudit, type AuditEntry } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
 import { foldForSearch } from '../../../shared/text-fold'
 import { inTransaction, type Actor, type CoreContext } from '../context'
@@ -61,20 +61,47 @@ function indexForSearch(ctx: CoreContext, id: number, f: PatientFields): void {
   )
 }
 
+/**
+ * Writes a new patient's row and search entry at `at`; returns its id and the
+ * audit entry that records it. Call inside the transaction that also writes
+ * that entry. What `createPatient` writes, and the bulk writer too.
+ */
+export function insertPatientRows(ctx: CoreContext, f: PatientFields, at: string): { id: number; audit: AuditEntry } {
+  const id = Number(
+    statement(
+      ctx.db,
+      `INSERT INTO patients (given_name, family_name, date_of_birth, record_number, phone, email, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, at, at).lastInsertRowid,
+  )
+  indexForSearch(ctx, id, f)
+  return { id, audit: { action: 'patient.create', entityType: 'patient', entityId: id, detail: { ...f } } }
+}
+
+/**
+ * Writes a patient's new fields, at the time `at()` gives, when any changed; returns the audit
+ * entry that records what changed, or null when nothing did (nothing is
+ * written then). What `updatePatient` writes, and the bulk writer too.
+ */
+export function updatePatientRows(ctx: CoreContext, id: number, before: PatientFields, f: PatientFields, at: () => string): AuditEntry | null {
+  const changed: Record<string, { from: string; to: string }> = {}
+  for (const k of Object.keys(f) as (keyof PatientFields)[]) if (before[k] !== f[k]) changed[k] = { from: before[k], to: f[k] }
+  if (Object.keys(changed).length === 0) return null
+  statement(
+    ctx.db,
+    `UPDATE patients SET given_name = ?, family_name = ?, date_of_birth = ?, record_number = ?, phone = ?, email = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, at(), id)
+  indexForSearch(ctx, id, f)
+  return { action: 'patient.update', entityType: 'patient', entityId: id, detail: { changed } }
+}
+
 export function createPatient(ctx: CoreContext, actor: Actor, f: PatientFields): Patient {
   assertPrintable(ctx.resourcesDir, { givenName: f.givenName, familyName: f.familyName, recordNumber: f.recordNumber })
   return inTransaction(ctx, () => {
     assertRecordNumberFree(ctx, f.recordNumber, null)
-    const at = ctx.now().toISOString()
-    const id = Number(
-      statement(
-        ctx.db,
-        `INSERT INTO patients (given_name, family_name, date_of_birth, record_number, phone, email, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, at, at).lastInsertRowid,
-    )
-    indexForSearch(ctx, id, f)
-    recordAudit(ctx, actor, { action: 'patient.create', entityType: 'patient', entityId: id, detail: { ...f } })
+    const { id, audit } = insertPatientRows(ctx, f, ctx.now().toISOString())
+    recordAudit(ctx, actor, audit)
     return getPatient(ctx, id)
   })
 }
@@ -84,16 +111,9 @@ export function updatePatient(ctx: CoreContext, actor: Actor, id: number, f: Pat
   return inTransaction(ctx, () => {
     const before = getPatient(ctx, id)
     assertRecordNumberFree(ctx, f.recordNumber, id)
-    const changed: Record<string, { from: string; to: string }> = {}
-    for (const k of Object.keys(f) as (keyof PatientFields)[]) if (before[k] !== f[k]) changed[k] = { from: before[k], to: f[k] }
-    if (Object.keys(changed).length === 0) return before
-    statement(
-      ctx.db,
-      `UPDATE patients SET given_name = ?, family_name = ?, date_of_birth = ?, record_number = ?, phone = ?, email = ?, updated_at = ?
-       WHERE id = ?`,
-    ).run(f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, ctx.now().toISOString(), id)
-    indexForSearch(ctx, id, f)
-    recordAudit(ctx, actor, { action: 'patient.update', entityType: 'patient', entityId: id, detail: { changed } })
+    const audit = updatePatientRows(ctx, id, before, f, () => ctx.now().toISOString())
+    if (!audit) return before
+    recordAudit(ctx, actor, audit)
     return getPatient(ctx, id)
   })
 }
