@@ -1,8 +1,7 @@
 // `seed-demo --data DIR`: a ready demo clinic to explore the app with.
 import { parseArgs } from 'node:util'
-import { Core } from '../../core'
-import { seedDemo, DEMO_CLINIC } from '../../demo/demo-clinic'
-import { resourcesDir } from '../../core/paths'
+import { Core, resourcesDir } from '../../core'
+import { DEMO_CLINIC, loadDemoClinic } from '../../demo/demo-clinic'
 import { UsageError, type CliCommand } from '../command'
 
 export const seedDemoCommand: CliCommand = {
@@ -12,9 +11,9 @@ export const seedDemoCommand: CliCommand = {
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true })
     if (!values.data) throw new UsageError('--data DIR is required.')
-    const core = Core.open({ dataDir: values.data, resourcesDir })
+    const core = Core.open({ dataDir: values.data, resourcesDir, demo: loadDemoClinic })
     try {
-      const logins = await seedDemo(core.ctx, core)
+      const logins = await loadDemoClinic(core)
       console.log(`Demo clinic "${DEMO_CLINIC.name}" created in ${values.data}.`)
       console.log('Demo logins (username / password / role):')
       for (const l of logins) console.log(`  ${l.username.padEnd(8)} ${l.password.padEnd(22)} ${l.role.padEnd(10)} ${l.displayName}`)
