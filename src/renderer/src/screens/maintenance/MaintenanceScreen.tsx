@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice'
 import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { PasswordField } from '../../components/PasswordField'
-import { focusFirstInvalid, useFormSubmission } from '../../components/forms'
+import { useFormSubmission } from '../../components/forms'
 import { errorText } from '../../errors'
 import { formatDateTime, formatNumber } from '../../i18n'
 import { useSession } from '../../session'
@@ -153,7 +153,7 @@ function BackupPanel({ onMade }: { onMade(): void }) {
   const [passphrase, setPassphrase] = useState('')
   const [again, setAgain] = useState('')
   const [made, setMade] = useState<BackupResult | null>(null)
-  const { form, fields, setFields, problem, setProblem, busy, send } = useFormSubmission()
+  const { form, fields, setFields, problem, setProblem, busy, send, showFieldProblems, refusedAsUsual } = useFormSubmission()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -161,9 +161,7 @@ function BackupPanel({ onMade }: { onMade(): void }) {
     setProblem(null)
     setMade(null)
     if (passphrase !== again) {
-      setFields({ again: 'passphrase_mismatch' })
-      setProblem(t('common:form.fixFields'))
-      focusFirstInvalid(form.current)
+      showFieldProblems(t, { again: 'passphrase_mismatch' })
       return
     }
     await send(
@@ -176,12 +174,7 @@ function BackupPanel({ onMade }: { onMade(): void }) {
         announce(t('backup.made', { fileName: r.fileName, size: formatNumber(r.sizeBytes), path: r.path }))
         onMade()
       },
-      (err, f) => {
-        if (Object.keys(f).length) {
-          setProblem(t('common:form.fixFields'))
-          focusFirstInvalid(form.current)
-        } else setProblem(errorText(t, err))
-      },
+      refusedAsUsual(t),
     )
   }
 

@@ -8,7 +8,7 @@ import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { Notice } from '../../components/Notice'
 import { PasswordField } from '../../components/PasswordField'
-import { focusFirstInvalid, useFormSubmission } from '../../components/forms'
+import { useFormSubmission } from '../../components/forms'
 import { errorText } from '../../errors'
 import { formatDateTime } from '../../i18n'
 
@@ -17,7 +17,7 @@ export function RestoreForm({ backup, onCancel, onRestored }: { backup: BackupIn
   const announce = useAnnounce()
   const [passphrase, setPassphrase] = useState('')
   const [understood, setUnderstood] = useState(false)
-  const { form, fields, problem, setProblem, busy, send } = useFormSubmission()
+  const { form, fields, problem, setProblem, busy, send, refusedAsUsual } = useFormSubmission()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -34,12 +34,8 @@ export function RestoreForm({ backup, onCancel, onRestored }: { backup: BackupIn
         announce(t('restore.done', { date: formatDateTime(r.backupCreatedAt) }))
         onRestored(r)
       },
-      (err, f) => {
-        if (Object.keys(f).length) {
-          setProblem(t('common:form.fixFields'))
-          focusFirstInvalid(form.current)
-        } else setProblem(err instanceof Error && 'code' in err && err.code === 'invalid_state' ? err.message : errorText(t, err))
-      },
+      // A restore the core cannot do now (invalid_state) says why in its own words.
+      refusedAsUsual(t, { otherwise: (err) => (err instanceof Error && 'code' in err && err.code === 'invalid_state' ? err.message : errorText(t, err)) }),
     )
   }
 

@@ -1,15 +1,15 @@
 // Adding a patient, or editing one (when `id` is given). The core checks every
 // field; what it refuses is shown beside the field, focus goes to the first
 // one, and nothing is saved until all of it is right.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
-import { focusFirstInvalid } from '../../components/forms'
-import { errorText, fieldErrorsOf } from '../../errors'
+import { useFormSubmission } from '../../components/forms'
+import { errorText } from '../../errors'
 import { useNavigation } from '../../navigation'
 
 /** Today as YYYY-MM-DD in local time (the contract's own helper would pull zod into the bundle). */
@@ -25,10 +25,8 @@ export function PatientFormScreen({ id }: { id?: number }) {
   const { navigate } = useNavigation()
   const announce = useAnnounce()
   const [values, setValues] = useState<Values | null>(id === undefined ? EMPTY : null)
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  // An update's fields come back as `patient.<field>`; show them at the same fields.
+  const { form, fields, problem, setProblem, busy, send, refusedAsUsual } = useFormSubmission({ fieldName: (path) => path.replace(/^patient\./, '') })
 
   useEffect(() => {
     if (id === undefined) return
@@ -49,30 +47,18 @@ export function PatientFormScreen({ id }: { id?: number }) {
     return () => {
       live = false
     }
-  }, [id, t])
+  }, [id, t, setProblem])
 
   const set = (k: keyof Values) => (v: string) => setValues((old) => (old ? { ...old, [k]: v } : old))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (busy || !values) return
-    setBusy(true)
     setProblem(null)
-    try {
+    await send(async () => {
       const saved = id === undefined ? await call('patients.create', values) : await call('patients.update', { id, patient: values })
       navigate({ name: 'patient', id: saved.id, notice: id === undefined ? 'created' : 'updated' })
-    } catch (err) {
-      // An update's fields come back as `patient.<field>`; show them at the same fields.
-      const raw = fieldErrorsOf(err)
-      const f = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.replace(/^patient\./, ''), v]))
-      setFields(f)
-      if (Object.keys(f).length) {
-        announce(t('common:form.fixFields'))
-        setProblem(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else setProblem(errorText(t, err))
-      setBusy(false)
-    }
+    }, refusedAsUsual(t, { announce }))
   }
 
   const cancel = () => navigate(id === undefined ? { name: 'patients' } : { name: 'patient', id })

@@ -1,14 +1,14 @@
 // Clinic settings (administrators only): the clinic's name and address, which
 // every consent prints, and how many quiet minutes before the app locks itself.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextAreaField, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
-import { focusFirstInvalid } from '../../components/forms'
-import { errorText, fieldErrorsOf } from '../../errors'
+import { useFormSubmission } from '../../components/forms'
+import { errorText } from '../../errors'
 import { useSession } from '../../session'
 
 export function SettingsScreen() {
@@ -16,11 +16,8 @@ export function SettingsScreen() {
   const announce = useAnnounce()
   const { settingsChanged } = useSession()
   const [v, setV] = useState<{ name: string; address: string; idleLockMinutes: string } | null>(null)
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { form, fields, setFields, problem, setProblem, busy, send, refusedAsUsual } = useFormSubmission()
 
   useEffect(() => {
     let live = true
@@ -30,7 +27,7 @@ export function SettingsScreen() {
     return () => {
       live = false
     }
-  }, [t])
+  }, [t, setProblem])
 
   const set = (k: 'name' | 'address' | 'idleLockMinutes') => (value: string) => {
     setSaved(false)
@@ -40,10 +37,9 @@ export function SettingsScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (busy || !v) return
-    setBusy(true)
     setProblem(null)
     setSaved(false)
-    try {
+    await send(async () => {
       const minutes = v.idleLockMinutes.trim() === '' ? Number.NaN : Number(v.idleLockMinutes)
       const s = await call('settings.update', {
         clinic: { name: v.name, address: v.address },
@@ -55,17 +51,7 @@ export function SettingsScreen() {
       settingsChanged({ clinicName: s.clinic.name, idleLockMinutes: s.idleLockMinutes })
       setSaved(true)
       announce(t('saved'))
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (Object.keys(f).length) {
-        announce(t('common:form.fixFields'))
-        setProblem(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else setProblem(errorText(t, err))
-    } finally {
-      setBusy(false)
-    }
+    }, refusedAsUsual(t, { announce }))
   }
 
   return (

@@ -1,6 +1,6 @@
 // First run: create the clinic and its first administrator, or load the demo
 // clinic (and show its logins, which exist nowhere else on screen).
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../../shared/domain'
 import type { Role } from '../../../../shared/roles'
@@ -10,8 +10,8 @@ import { TextAreaField, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
-import { focusFirstInvalid } from '../../components/forms'
-import { errorText, fieldErrorsOf, roleText } from '../../errors'
+import { useFormSubmission } from '../../components/forms'
+import { errorText, roleText } from '../../errors'
 
 interface DemoLogin {
   username: string
@@ -23,11 +23,8 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
   const { t } = useTranslation('setup')
   const announce = useAnnounce()
   const [v, setV] = useState({ clinicName: '', address: '', username: '', displayName: '', password: '', confirm: '' })
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { form, fields, setFields, problem, setProblem, busy, send, showFieldProblems, refusedAsUsual } = useFormSubmission()
   const [demo, setDemo] = useState<{ logins: DemoLogin[]; clinicName: string } | null>(null)
-  const form = useRef<HTMLFormElement>(null)
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }))
 
   async function createClinic(e: FormEvent) {
@@ -36,46 +33,27 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
     setProblem(null)
     setFields({})
     if (v.password !== v.confirm) {
-      setFields({ 'admin.confirm': 'password_mismatch' })
-      setProblem(t('common:form.fixFields'))
-      announce(t('common:form.fixFields'))
-      focusFirstInvalid(form.current)
+      showFieldProblems(t, { 'admin.confirm': 'password_mismatch' }, { announce })
       return
     }
-    setBusy(true)
-    try {
+    await send(async () => {
       const session = await call('setup.createClinic', {
         clinic: { name: v.clinicName, address: v.address },
         admin: { username: v.username, displayName: v.displayName, password: v.password },
       })
       props.onCreated(session, v.clinicName.trim())
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (Object.keys(f).length) {
-        setProblem(t('common:form.fixFields'))
-        announce(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else setProblem(errorText(t, err))
-    } finally {
-      setBusy(false)
-    }
+    }, refusedAsUsual(t, { announce }))
   }
 
   async function loadDemo() {
     if (busy) return
-    setBusy(true)
     setProblem(null)
-    try {
+    await send(async () => {
       const { logins } = await call('setup.loadDemo', {})
       const status = await call('setup.status', {})
       setDemo({ logins, clinicName: status.clinicName ?? '' })
       announce(t('demo.loaded'))
-    } catch (err) {
-      setProblem(errorText(t, err))
-    } finally {
-      setBusy(false)
-    }
+    }, (err) => setProblem(errorText(t, err)))
   }
 
   if (demo)

@@ -1,6 +1,6 @@
 // Adding a user (administrators only): name, username, role and a first
 // password that the person should then know. The core refuses a taken username.
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role } from '../../../../shared/roles'
 import { call } from '../../api'
@@ -8,8 +8,8 @@ import { useAnnounce } from '../../announcer'
 import { SelectField, TextField } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
-import { focusFirstInvalid } from '../../components/forms'
-import { errorText, fieldErrorsOf, roleText } from '../../errors'
+import { useFormSubmission } from '../../components/forms'
+import { roleText } from '../../errors'
 import { useNavigation } from '../../navigation'
 
 export function UserFormScreen() {
@@ -17,30 +17,17 @@ export function UserFormScreen() {
   const { navigate } = useNavigation()
   const announce = useAnnounce()
   const [v, setV] = useState({ displayName: '', username: '', role: 'staff' as Role, password: '' })
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const form = useRef<HTMLFormElement>(null)
+  const { form, fields, problem, setProblem, busy, send, refusedAsUsual } = useFormSubmission()
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (busy) return
-    setBusy(true)
     setProblem(null)
-    try {
+    await send(async () => {
       const user = await call('users.create', v)
       navigate({ name: 'users', added: user.displayName })
-    } catch (err) {
-      const f = fieldErrorsOf(err)
-      setFields(f)
-      if (Object.keys(f).length) {
-        announce(t('common:form.fixFields'))
-        setProblem(t('common:form.fixFields'))
-        focusFirstInvalid(form.current)
-      } else setProblem(errorText(t, err))
-      setBusy(false)
-    }
+    }, refusedAsUsual(t, { announce }))
   }
 
   return (
