@@ -14,11 +14,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { Core } from '../../src/main/core'
-import { verifyAuditChain } from '../../src/main/core/audit/chain'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, verifyAuditChain, resourcesDir } from '../../src/main/core'
 import { seedClinicData, SEED_LOGINS } from '../../src/main/seed/seed'
 import { driveToAcknowledgments } from '../lib/drive'
+import { initialsOf } from '../../src/main/client/signature-drawing'
 import { PythonSqlitePeer } from '../lib/python-peer'
 import type { Benchmark } from '../lib/types'
 import type { HostLink } from '../../src/main/core'
@@ -28,15 +27,6 @@ interface Slot {
   host: HostLink
   state: ConsultationState
   sectionId: string
-}
-
-function initialsOf(name: string): string {
-  return name
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .map((w) => Array.from(w)[0]!.toUpperCase())
-    .slice(0, 5)
-    .join('')
 }
 
 export const ackWrite: Benchmark = {

@@ -6,9 +6,7 @@
 // Peer: Python's sqlite3 doing only the floor of it on the same file: connect,
 // the same pragmas, the same first-list statement.
 import { join } from 'node:path'
-import { Core } from '../../src/main/core'
-import { searchPatients } from '../../src/main/core/patients/patients'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, searchPatients, resourcesDir } from '../../src/main/core'
 import { PythonSqlitePeer } from '../lib/python-peer'
 import type { Benchmark } from '../lib/types'
 

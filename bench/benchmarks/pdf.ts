@@ -13,15 +13,9 @@ import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { Core } from '../../src/main/core'
+import { Core, layoutConsent, patientFullName, type ConsentSeal, signConsentPdf, buildConsentRecord, resourcesDir, unlockSigningCredential } from '../../src/main/core'
 import { completeConsultation } from '../../src/main/client/complete-consultation'
-import { layoutConsent, patientFullName, type ConsentSeal } from '../../src/main/core/consent-pdf/consent-layout'
-import { signConsentPdf } from '../../src/main/core/consent-pdf/sign'
-import { buildConsentRecord } from '../../src/main/core/consultation/record'
-import { resourcesDir } from '../../src/main/core/paths'
 import { seedClinicData, SEED_LOGINS } from '../../src/main/seed/seed'
-import { unlockSigningCredential } from '../../src/main/core/signing/store'
-import { findUserByUsername } from '../../src/main/core/users/users'
 import { CHROMIUM, CHROMIUM_FLAGS } from '../lib/fixtures'
 import type { Benchmark } from '../lib/types'
 import { consentHtml, footerTemplate } from '../peers/consent-html'
@@ -68,8 +62,7 @@ export const pdf: Benchmark = {
       audit_head: string
     }
     const seal: ConsentSeal = { recordSha256: stored.record_sha256, auditPosition: stored.audit_position, auditHead: stored.audit_head }
-    const user = findUserByUsername(core.ctx, clinician.username)!
-    const credential = await unlockSigningCredential(core.ctx, user.id, clinician.password)
+    const credential = await unlockSigningCredential(core.ctx, record.clinician.id, clinician.password)
     const details = {
       signerName: record.clinician.displayName,
       reason: `Consent of ${patientFullName(record)} (record ${record.patient.recordNumber}) signed off by the treating clinician`,

@@ -3,9 +3,7 @@
 // prefix match, join, sort). Peers on the same file: Python's sqlite3 running
 // the very same FTS5 statement and MATCH string, and the naive alternative,
 // a LIKE '%…%' scan of the names (on the core's connection).
-import { Core } from '../../src/main/core'
-import { searchPatients } from '../../src/main/core/patients/patients'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, searchPatients, resourcesDir } from '../../src/main/core'
 import { foldForSearch } from '../../src/shared/text-fold'
 import { PythonSqlitePeer } from '../lib/python-peer'
 import type { Benchmark } from '../lib/types'

@@ -5,8 +5,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Core } from '../../src/main/core'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, resourcesDir } from '../../src/main/core'
 import { seedClinicData, SEED_LOGINS } from '../../src/main/seed/seed'
 import { driveToAcknowledgments, type Driven } from '../lib/drive'
 

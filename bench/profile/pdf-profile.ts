@@ -4,15 +4,9 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Core } from '../../src/main/core'
+import { Core, layoutConsent, signConsentPdf, buildConsentRecord, resourcesDir, unlockSigningCredential } from '../../src/main/core'
 import { completeConsultation } from '../../src/main/client/complete-consultation'
-import { layoutConsent } from '../../src/main/core/consent-pdf/consent-layout'
-import { signConsentPdf } from '../../src/main/core/consent-pdf/sign'
-import { buildConsentRecord } from '../../src/main/core/consultation/record'
-import { resourcesDir } from '../../src/main/core/paths'
 import { seedClinicData, SEED_LOGINS } from '../../src/main/seed/seed'
-import { unlockSigningCredential } from '../../src/main/core/signing/store'
-import { findUserByUsername } from '../../src/main/core/users/users'
 
 const rounds = Number(process.argv[2] ?? 20)
 const dataDir = mkdtempSync(join(tmpdir(), 'derm-consent-pdf-profile-'))
@@ -22,7 +16,7 @@ const c = SEED_LOGINS.find((u) => u.role === 'clinician')!
 const { consultationId } = await completeConsultation(core, { patientId: 3, clinician: { username: c.username, password: c.password } })
 const record = buildConsentRecord(core.ctx, consultationId)
 const seal = { recordSha256: 'a'.repeat(64), auditPosition: 1, auditHead: 'b'.repeat(64) }
-const credential = await unlockSigningCredential(core.ctx, findUserByUsername(core.ctx, c.username)!.id, c.password)
+const credential = await unlockSigningCredential(core.ctx, record.clinician.id, c.password)
 let layoutMs = 0
 let signMs = 0
 for (let i = 0; i < rounds; i++) {

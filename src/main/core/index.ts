@@ -29,3 +29,12 @@ export type {
   TranscriptDocument,
   ConsentDocumentKind,
 } from './bulk-records'
+
+// For the benchmarks, which time these pieces on their own, outside a call
+// (bench/ imports the core from here only)
+export { verifyAuditChain } from './audit/chain'
+export { searchPatients } from './patients/patients'
+export { buildConsentRecord } from './consultation/record'
+export { layoutConsent, patientFullName, type ConsentSeal } from './consent-pdf/consent-layout'
+export { signConsentPdf } from './consent-pdf/sign'
+export { unlockSigningCredential } from './signing/store'
