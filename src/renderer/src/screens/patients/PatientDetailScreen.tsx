@@ -7,6 +7,7 @@ import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { BackLink } from '../../components/BackLink'
 import { Fact, Facts } from '../../components/Facts'
+import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { TitledSection } from '../../components/TitledSection'
@@ -23,15 +24,7 @@ export function PatientDetailScreen({ id, notice }: { id: number; notice?: 'crea
   const [patient, setPatient] = useState<Patient | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useEffect(() => {
-    let live = true
-    call('patients.get', { id })
-      .then((p) => live && setPatient(p))
-      .catch((e) => live && setProblem(errorText(t, e)))
-    return () => {
-      live = false
-    }
-  }, [id, t])
+  useLoadOnOpen(() => call('patients.get', { id }), setPatient, (e) => setProblem(errorText(t, e)), [id, t])
 
   useEffect(() => {
     if (notice) announce(notice === 'created' ? t('detail.created') : t('detail.updated'))

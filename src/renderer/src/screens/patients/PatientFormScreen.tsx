@@ -1,11 +1,12 @@
 // Adding a patient, or editing one (when `id` is given). The core checks every
 // field; what it refuses is shown beside the field, focus goes to the first
 // one, and nothing is saved until all of it is right.
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextField } from '../../components/Field'
+import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { useFormSubmission } from '../../components/forms'
@@ -28,26 +29,12 @@ export function PatientFormScreen({ id }: { id?: number }) {
   // An update's fields come back as `patient.<field>`; show them at the same fields.
   const { form, fields, problem, setProblem, busy, send, refusedAsUsual } = useFormSubmission({ fieldName: (path) => path.replace(/^patient\./, '') })
 
-  useEffect(() => {
-    if (id === undefined) return
-    let live = true
-    call('patients.get', { id })
-      .then((p) => {
-        if (live)
-          setValues({
-            givenName: p.givenName,
-            familyName: p.familyName,
-            dateOfBirth: p.dateOfBirth,
-            recordNumber: p.recordNumber,
-            phone: p.phone,
-            email: p.email,
-          })
-      })
-      .catch((e) => live && setProblem(errorText(t, e)))
-    return () => {
-      live = false
-    }
-  }, [id, t, setProblem])
+  useLoadOnOpen(
+    id === undefined ? null : () => call('patients.get', { id }),
+    (p) => setValues({ givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, recordNumber: p.recordNumber, phone: p.phone, email: p.email }),
+    (e) => setProblem(errorText(t, e)),
+    [id, t],
+  )
 
   const set = (k: keyof Values) => (v: string) => setValues((old) => (old ? { ...old, [k]: v } : old))
 

@@ -1,12 +1,13 @@
 // One stored script version, read-only: who it comes from, its identity
 // (id, version, language, the full SHA-256 that consultations and consent
 // PDFs point at) and every section as a consultation shows it.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StoredScript } from '../../../../shared/consultation'
 import { call } from '../../api'
 import { BackLink } from '../../components/BackLink'
 import { Fact, Facts } from '../../components/Facts'
+import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { TitledSection } from '../../components/TitledSection'
@@ -22,15 +23,7 @@ export function ScriptScreen({ id }: { id: number }) {
   const [script, setScript] = useState<StoredScript | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useEffect(() => {
-    let live = true
-    call('scriptLibrary.get', { storedId: id })
-      .then((s) => live && setScript(s))
-      .catch((e) => live && setProblem(errorText(t, e)))
-    return () => {
-      live = false
-    }
-  }, [id, t])
+  useLoadOnOpen(() => call('scriptLibrary.get', { storedId: id }), setScript, (e) => setProblem(errorText(t, e)), [id, t])
 
   const back = <BackLink to={{ name: 'scripts' }}>{t('view.back')}</BackLink>
 

@@ -1,10 +1,11 @@
 // Clinic settings (administrators only): the clinic's name and address, which
 // every consent prints, and how many quiet minutes before the app locks itself.
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextAreaField, TextField } from '../../components/Field'
+import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { useFormSubmission } from '../../components/forms'
@@ -19,15 +20,12 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState(false)
   const { form, fields, setFields, problem, setProblem, busy, send, refusedAsUsual } = useFormSubmission()
 
-  useEffect(() => {
-    let live = true
-    call('settings.get', {})
-      .then((s) => live && setV({ name: s.clinic.name, address: s.clinic.address, idleLockMinutes: String(s.idleLockMinutes) }))
-      .catch((e) => live && setProblem(errorText(t, e)))
-    return () => {
-      live = false
-    }
-  }, [t, setProblem])
+  useLoadOnOpen(
+    () => call('settings.get', {}),
+    (s) => setV({ name: s.clinic.name, address: s.clinic.address, idleLockMinutes: String(s.idleLockMinutes) }),
+    (e) => setProblem(errorText(t, e)),
+    [t],
+  )
 
   const set = (k: 'name' | 'address' | 'idleLockMinutes') => (value: string) => {
     setSaved(false)

@@ -1,9 +1,10 @@
 // The people who may use the app (administrators only): who they are, their
 // role, since when; and the way to add someone.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserSummary } from '../../../../shared/domain'
 import { call } from '../../api'
+import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
@@ -17,15 +18,7 @@ export function UsersScreen({ added }: { added?: string }) {
   const [users, setUsers] = useState<UserSummary[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useEffect(() => {
-    let live = true
-    call('users.list', {})
-      .then((u) => live && setUsers(u))
-      .catch((e) => live && setProblem(errorText(t, e)))
-    return () => {
-      live = false
-    }
-  }, [t])
+  useLoadOnOpen(() => call('users.list', {}), setUsers, (e) => setProblem(errorText(t, e)), [t])
 
   return (
     <section className="screen-section">
