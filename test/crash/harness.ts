@@ -6,12 +6,9 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { seedDemo, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
-import { DB_FILE_NAME } from '../../src/main/core/db/open'
-import { openForVerify, verifyClinicData } from '../../src/main/core/maintenance/verify'
-import { resourcesDir } from '../../src/main/core/paths'
-import { Core } from '../../src/main/core'
-import { getState } from '../../src/main/core/consultation'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { DB_FILE_NAME, resourcesDir, Core } from '../../src/main/core'
+import { openForVerify, verifyClinicData, getState } from '../../src/main/core/testing'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const WORKER = join(ROOT, 'test', 'crash', 'worker.ts')
@@ -50,7 +47,7 @@ export interface RoundResult {
 export async function prepareClinic(dataDir: string): Promise<void> {
   const core = Core.open({ dataDir, resourcesDir })
   try {
-    await seedDemo(core.ctx)
+    await loadDemoClinic(core, { withConsent: false })
   } finally {
     core.close()
   }

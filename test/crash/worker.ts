@@ -9,11 +9,11 @@
 //
 // Usage: node --import tsx test/crash/worker.ts DATA_DIR RUN_ID USERNAME PASSWORD
 import { writeSync } from 'node:fs'
-import { Core, type HostLink } from '../../src/main/core'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, resourcesDir } from '../../src/main/core'
+import { Client } from '../../src/main/client/client'
+import { takeNextStep } from '../../src/main/client/drive'
 import { DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
-import type { ConsultationState, ConsultationSummary } from '../../src/shared/consultation'
-import { takeNextStep } from './consultation-step'
+import type { ConsultationState } from '../../src/shared/consultation'
 
 const [dataDir, runId, username, password] = process.argv.slice(2) as [string, string, string, string]
 
@@ -22,40 +22,28 @@ function ack(line: object): void {
   writeSync(1, `ACK ${JSON.stringify(line)}\n`)
 }
 
-class Link implements HostLink {
-  sessionId: string | null = null
-  setSessionId(id: string | null): void {
-    this.sessionId = id
-  }
-}
-
 async function main(): Promise<void> {
   const core = Core.open({ dataDir, resourcesDir })
   // Two screens: the front desk registers patients; the clinician's tablet runs
   // the consultation (and is handed to the patient, which pins its session).
-  const through = (link: Link) => async (name: string, input: unknown): Promise<unknown> => {
-    const r = await core.dispatch(name, input, link)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.value
-  }
-  const desk = through(new Link())
-  const call = through(new Link())
+  const desk = new Client(core)
+  const tablet = new Client(core)
   const staff = DEMO_LOGINS.find((l) => l.role === 'staff')!
-  await Promise.all([desk('session.login', { username: staff.username, password: staff.password }), call('session.login', { username, password })])
+  await Promise.all([desk.call('session.login', { username: staff.username, password: staff.password }), tablet.call('session.login', { username, password })])
   // The consultation the last run left open resumes where the database says it is.
-  const open = (await call('consultation.listInProgress', {})) as ConsultationSummary[]
-  let consultation: ConsultationState | null = open[0] ? ((await call('consultation.get', { consultationId: open[0].id })) as ConsultationState) : null
+  const open = await tablet.call('consultation.listInProgress', {})
+  let consultation: ConsultationState | null = open[0] ? await tablet.call('consultation.get', { consultationId: open[0].id }) : null
   if (consultation) ack({ kind: 'consultation.resumed', consultationId: consultation.id, events: consultation.events.length, status: consultation.status })
   writeSync(1, 'READY\n')
   let previousId = 0
   for (let i = 0; ; i++) {
     let made: string
     if (!consultation) {
-      const demoPatients = (await desk('patients.search', { query: 'MRN', limit: 12 })) as { id: number }[]
-      consultation = (await call('consultation.start', { patientId: demoPatients[i % demoPatients.length]!.id })) as ConsultationState
+      const demoPatients = await desk.call('patients.search', { query: 'MRN', limit: 12 })
+      consultation = await tablet.call('consultation.start', { patientId: demoPatients[i % demoPatients.length]!.id })
       made = 'consultation.start'
     } else {
-      const r = await takeNextStep(call, consultation, password)
+      const r = await takeNextStep(tablet, consultation, { clinicianPassword: password, expectations: { goals: 'Softer frown lines.' } })
       consultation = r.state
       made = r.call
     }
@@ -63,14 +51,14 @@ async function main(): Promise<void> {
     if (consultation.status !== 'in_progress') consultation = null
 
     const recordNumber = `CRASH-${runId}-${i}`
-    const p = (await desk('patients.create', {
+    const p = await desk.call('patients.create', {
       givenName: 'Crash',
       familyName: `Test ${i}`,
       dateOfBirth: '1980-02-29',
       recordNumber,
       phone: '',
       email: '',
-    })) as { id: number }
+    })
     // An even-numbered patient is edited by the next step, which may commit
     // without its acknowledgement reaching the parent before the kill.
     ack({ kind: 'patient.create', id: p.id, recordNumber, familyName: `Test ${i}`, laterMaybe: i % 2 === 0 ? `Edited ${i} ✓` : null })
@@ -78,7 +66,7 @@ async function main(): Promise<void> {
       // Edit the previous one: an UPDATE with its audit row, in one transaction.
       const prev = `CRASH-${runId}-${i - 1}`
       const familyName = `Edited ${i - 1} ✓`
-      await desk('patients.update', {
+      await desk.call('patients.update', {
         id: previousId,
         patient: { givenName: 'Crash', familyName, dateOfBirth: '1980-02-29', recordNumber: prev, phone: '+1 555 0100', email: '' },
       })
