@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import type { Core } from '../../src/main/core'
-import { seedDemo, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { type Core } from '../../src/main/core'
+import { type Db } from '../../src/main/core/testing'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
 import { completeConsultation } from '../../src/main/client/complete-consultation'
 import { clinicianPhase } from '../consultation/fixture'
-import type { Db } from '../../src/main/core/db/open'
 import { startWebHost, type WebHost } from '../../src/main/web/server'
 import { Client, openCore, tempDir } from '../support/core'
 
@@ -50,7 +50,7 @@ export async function startRig(): Promise<HostileRig> {
   mkdirSync(rendererDir)
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Derm Consent</title>')
   const core = openCore(join(dir, 'data'))
-  await seedDemo(core.ctx)
+  await loadDemoClinic(core, { withConsent: false })
   const host = await startWebHost({ core, rendererDir, port: 0 })
   const api: HostileRig['api'] = (name, body, cookie, extraHeaders = {}) =>
     send(host.port, `/api/${name}`, {

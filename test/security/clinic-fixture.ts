@@ -8,11 +8,10 @@
 import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { seedDemo, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
 import { completeConsultation } from '../../src/main/client/complete-consultation'
-import { DB_FILE_NAME } from '../../src/main/core/db/open'
-import { openForVerify, verifyClinicData } from '../../src/main/core/maintenance/verify'
-import { resourcesDir } from '../../src/main/core/paths'
+import { DB_FILE_NAME, resourcesDir } from '../../src/main/core'
+import { openForVerify, verifyClinicData } from '../../src/main/core/testing'
 import { Client, openCore, tempDir } from '../support/core'
 
 export const CLINICIAN = DEMO_LOGINS.find((l) => l.role === 'clinician')!
@@ -23,7 +22,7 @@ export async function populatedClinic(): Promise<string> {
   const dir = tempDir('derm-consent-clinic-')
   const core = openCore(dir)
   try {
-    await seedDemo(core.ctx)
+    await loadDemoClinic(core, { withConsent: false })
     const desk = new Client(core)
     await desk.call('session.login', { username: CLINICIAN.username, password: CLINICIAN.password })
     const p = await desk.call('patients.create', {

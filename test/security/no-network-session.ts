@@ -6,9 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import { join } from 'node:path'
-import { Core } from '../../src/main/core'
-import { DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, resourcesDir } from '../../src/main/core'
+import { DEMO_LOGINS, loadDemoClinic } from '../../src/main/demo/demo-clinic'
 import { startWebHost } from '../../src/main/web/server'
 import { CALL_NAMES } from '../../src/shared/contract'
 
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
   const rendererDir = join(dir, 'renderer')
   mkdirSync(rendererDir, { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Derm Consent</title>')
-  const core = Core.open({ dataDir: join(dir, 'data'), resourcesDir })
+  const core = Core.open({ dataDir: join(dir, 'data'), resourcesDir, demo: loadDemoClinic })
   const host = await startWebHost({ core, rendererDir, port: 0 })
   let cookie = ''
   const call = async (name: string, input: unknown) => {
