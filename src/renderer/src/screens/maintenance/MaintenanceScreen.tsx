@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { BackupInfo, BackupResult, VerifyReport } from '../../../../shared/contract/maintenance'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
+import { FormActions } from '../../components/FormActions'
 import { Notice } from '../../components/Notice'
 import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
@@ -209,11 +210,7 @@ function BackupPanel({ onMade }: { onMade(): void }) {
           error={fields.again}
           width="medium"
         />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t('backup.making') : t('backup.make')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('backup.make')} busyLabel={t('backup.making')} busy={busy} />
       </form>
     </section>
   )

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextField } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
@@ -68,14 +69,7 @@ export function PatientFormScreen({ id }: { id?: number }) {
             <TextField name="phone" type="tel" label={t('fields.phone')} hint={t('common:form.optional')} value={values.phone} onChange={set('phone')} error={fields.phone} inputMode="tel" />
             <TextField name="email" type="email" label={t('fields.email')} hint={t('common:form.optional')} value={values.email} onChange={set('email')} error={fields.email} inputMode="email" spellCheck={false} />
           </div>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {id === undefined ? t('form.create') : t('form.save')}
-            </button>
-            <button type="button" className="button button--quiet" onClick={cancel}>
-              {t('common:form.cancel')}
-            </button>
-          </div>
+          <FormActions submitLabel={id === undefined ? t('form.create') : t('form.save')} busy={busy} onCancel={cancel} />
         </form>
       ) : null}
     </section>

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next'
 import type { PatientSummary } from '../../../../shared/domain'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
+import { ListHeading } from '../../components/ListHeading'
 import { Notice } from '../../components/Notice'
 import { RowLink, SearchResults } from '../../components/ResultsTable'
-import { ScreenHeading } from '../../components/ScreenHeading'
 import { SearchBox } from '../../components/SearchBox'
 import { useSearchAsYouType } from '../../components/searchAsYouType'
 import { errorText } from '../../errors'
@@ -40,13 +40,7 @@ export function PatientsScreen() {
 
   return (
     <section className="screen-section">
-      <div className="screen__header">
-        <ScreenHeading>{t('list.title')}</ScreenHeading>
-        <button type="button" className="button button--primary" onClick={() => navigate({ name: 'patientNew' })}>
-          <span aria-hidden="true">＋ </span>
-          {t('list.add')}
-        </button>
-      </div>
+      <ListHeading title={t('list.title')} addLabel={t('list.add')} addTo={{ name: 'patientNew' }} />
       <InProgressConsultations />
       <div className="search" role="search">
         <SearchBox id="patient-search" label={t('search.label')} hint={t('search.hint')} value={query} onChange={setQuery} />

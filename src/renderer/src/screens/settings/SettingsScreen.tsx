@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextAreaField, TextField } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
@@ -81,11 +82,7 @@ export function SettingsScreen() {
               required
             />
           </fieldset>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('save')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('save')} busy={busy} />
         </form>
       ) : null}
     </section>

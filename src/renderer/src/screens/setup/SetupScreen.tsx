@@ -7,6 +7,7 @@ import type { Role } from '../../../../shared/roles'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { TextAreaField, TextField } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { Notice } from '../../components/Notice'
 import { ResultsTable } from '../../components/ResultsTable'
 import { ScreenHeading } from '../../components/ScreenHeading'
@@ -102,11 +103,7 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
             <TextField name="password" type="password" label={t('admin.password')} hint={t('common:form.passwordHint')} value={v.password} onChange={set('password')} error={fields['admin.password']} autoComplete="new-password" width="medium" required />
             <TextField name="confirm" type="password" label={t('admin.confirm')} value={v.confirm} onChange={set('confirm')} error={fields['admin.confirm']} autoComplete="new-password" width="medium" required />
           </fieldset>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('create')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('create')} busy={busy} />
         </form>
         <section className="aside-section" aria-labelledby="demo-title">
           <h2 id="demo-title" className="section__title">

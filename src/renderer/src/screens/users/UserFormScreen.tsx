@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../../../shared/roles'
 import { call } from '../../api'
 import { useAnnounce } from '../../announcer'
 import { SelectField, TextField } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { Notice } from '../../components/Notice'
 import { ScreenHeading } from '../../components/ScreenHeading'
 import { useFormSubmission } from '../../components/forms'
@@ -48,14 +49,7 @@ export function UserFormScreen() {
           required
         />
         <TextField name="password" type="password" label={t('fields.password')} hint={t('common:form.passwordHint')} value={v.password} onChange={set('password')} error={fields.password} autoComplete="new-password" width="medium" required />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('form.create')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'users' })}>
-            {t('common:form.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('form.create')} busy={busy} onCancel={() => navigate({ name: 'users' })} />
       </form>
     </section>
   )

@@ -4,17 +4,15 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserSummary } from '../../../../shared/domain'
 import { call } from '../../api'
+import { ListHeading } from '../../components/ListHeading'
 import { useLoadOnOpen } from '../../components/loadOnOpen'
 import { Notice } from '../../components/Notice'
 import { ResultsTable } from '../../components/ResultsTable'
-import { ScreenHeading } from '../../components/ScreenHeading'
 import { errorText, roleText } from '../../errors'
 import { formatDate } from '../../i18n'
-import { useNavigation } from '../../navigation'
 
 export function UsersScreen({ added }: { added?: string }) {
   const { t } = useTranslation('users')
-  const { navigate } = useNavigation()
   const [users, setUsers] = useState<UserSummary[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
@@ -22,13 +20,7 @@ export function UsersScreen({ added }: { added?: string }) {
 
   return (
     <section className="screen-section">
-      <div className="screen__header">
-        <ScreenHeading>{t('list.title')}</ScreenHeading>
-        <button type="button" className="button button--primary" onClick={() => navigate({ name: 'userNew' })}>
-          <span aria-hidden="true">＋ </span>
-          {t('list.add')}
-        </button>
-      </div>
+      <ListHeading title={t('list.title')} addLabel={t('list.add')} addTo={{ name: 'userNew' }} />
       {added ? <Notice kind="success">{t('list.added', { name: added })}</Notice> : null}
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       {users ? (
