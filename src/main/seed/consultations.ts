@@ -29,16 +29,11 @@
 // template's: that is the price of speed, stated in the generator's output.
 import { AppError } from '../../shared/errors'
 import type { PatientFields } from '../../shared/contract/patients'
-import type { CallInput, CallName, CallOutput } from '../../shared/contract'
-import type { ConsultationState, Stroke } from '../../shared/consultation'
-import { consentFileName } from '../core/consents/produce'
-import { composeSignOff } from '../core/consultation/sign-off'
-import { completeConsultation, demoSignatureStrokes, strokesToPngDataUrl } from '../client/complete-consultation'
-import type { Actor, CoreContext } from '../core/context'
-import type { Core } from '../core/core'
-import type { HostLink } from '../core/dispatch/types'
-import { findUserByUsername } from '../core/users/users'
-import type { BulkAuditWriter } from './audit-writer'
+import type { ConsultationEventData, ConsultationState, Stroke } from '../../shared/consultation'
+import { Client } from '../client/client'
+import { completeConsultation } from '../client/complete-consultation'
+import { demoSignatureStrokes, initialsOf, strokesToPngDataUrl } from '../client/signature-drawing'
+import type { Actor, BulkRecordWriter, ConsultationTranscript, Core, TranscriptSignature, TranscriptStep } from '../core'
 import type { Prng } from './prng'
 import type { TimedStep } from './scheduler'
 
@@ -84,104 +79,32 @@ const OUTCOME_WEIGHTS = [
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
-interface EventRow {
-  id: number
-  kind: string
-  at: string
-  by_role: string
-  session_user_id: number
-  script_id: string
-  script_version: number
-  script_language: string
-  script_sha256: string
-  section_id: string | null
-  section_hash: string | null
-  data: string
-}
-
-interface SignatureRow {
-  id: number
-  role: 'patient' | 'witness' | 'clinician'
-  name: string
-  meaning: string
-  at: string
-  captured_by: number
-  strokes: string
-  stroke_count: number
-  point_count: number
-  image_png: Buffer
-}
-
-interface DocumentRow {
-  id: number
-  kind: string
-  file_name: string
-  pdf: Buffer
-  sha256: string
-  byte_length: number
-  page_count: number
-  record_sha256: string
-  audit_position: number
-  audit_head: string
-  signed_by: number | null
-  signing_credential_id: number | null
-  created_at: string
-  created_by: number | null
-  event_id: number | null
-}
-
-interface CapturedStep {
-  at: number
-  actorId: number | null
-  actorName: string
-  action: string
-  entityType: string
-  detail: Record<string, unknown>
-  events: EventRow[]
-  signatures: SignatureRow[]
-  documents: DocumentRow[]
+interface CapturedStep extends TranscriptStep {
   /** The step that ends the consultation sets the row's final status. */
   ends: boolean
   /** For the step storing the consent at sign-off: the clinician's signature of the sign-off that follows. */
-  signOffSignature?: SignatureRow
+  signOffSignature?: TranscriptSignature
 }
 
 interface Template {
   variant: Variant
-  consultationId: number
+  consultation: ConsultationTranscript
   patient: PatientFields
-  patientId: number
-  clinicianId: number
-  scriptStoredId: number
-  scriptSha256: string
   startedAt: number
-  final: { status: string; ended_at: string | null; ended_reason: string | null; record_sha256: string | null }
   steps: CapturedStep[]
-}
-
-function initialsOf(name: string): string {
-  return name
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .map((w) => Array.from(w)[0]!.toUpperCase())
-    .slice(0, 5)
-    .join('')
 }
 
 export class ConsultationSeeder {
   counts: ConsultationCounts = { signedOff: 0, notTreated: 0, inProgress: 0, withdrawn: 0, realRuns: 0, storedPdfs: 0, distinctPdfs: 0 }
   notes: string[] = []
   private templates: Template[] = []
-  private signaturePool: { strokes: string; strokeCount: number; pointCount: number; png: Buffer }[] = []
-  private stmts: ReturnType<typeof prepareStatements> | null = null
-  private readonly ctx: CoreContext
+  private signaturePool: { strokes: Stroke[]; strokeCount: number; pointCount: number; png: Buffer }[] = []
 
   constructor(
     private readonly core: Core,
+    private readonly writer: BulkRecordWriter,
     private readonly opts: ConsultationSeederOptions,
-  ) {
-    this.ctx = core.ctx
-  }
+  ) {}
 
   /** How many template patients prepare() needs registered first. */
   get templateCount(): number {
@@ -215,9 +138,12 @@ export class ConsultationSeeder {
             clock.ticking = null
             clock.advance(rng.int(3, 14) * 86_400_000)
             clock.ticking = rng.fork(`tick withdraw ${i}`)
-            await withSession(this.core, clinician, (call) =>
-              call('consultation.withdraw', { consultationId, reason: 'The patient phoned to withdraw consent before treatment; no toxin was given.' }),
-            )
+            const client = Client.as(this.core, clinician.username)
+            try {
+              await client.call('consultation.withdraw', { consultationId, reason: 'The patient phoned to withdraw consent before treatment; no toxin was given.' })
+            } finally {
+              client.end()
+            }
           }
         }
       } finally {
@@ -227,15 +153,15 @@ export class ConsultationSeeder {
       this.count(variant === 'not_treated' ? 'not_treated' : variant === 'withdrawn' ? 'withdrawn' : 'signed')
       this.templates.push(this.capture(variant, consultationId, p))
     }
-    this.counts.distinctPdfs = (this.ctx.db.prepare('SELECT count(DISTINCT sha256) AS n FROM consent_documents').get() as { n: number }).n
-    this.counts.storedPdfs = (this.ctx.db.prepare('SELECT count(*) AS n FROM consent_documents').get() as { n: number }).n
+    const totals = this.writer.totals()
+    this.counts.distinctPdfs = totals.distinctDocuments
+    this.counts.storedPdfs = totals.storedDocuments
     // Signatures for replays: drawn once, each used by many patients.
     for (let k = 0; k < 48; k++) {
       const strokes: Stroke[] = demoSignatureStrokes(rng.next() * 6.28).map((s) => s.map((pt) => ({ ...pt, x: round1(pt.x + rng.int(-6, 6)), y: round1(pt.y + rng.int(-4, 4)) })))
       const png = Buffer.from(strokesToPngDataUrl(strokes).slice('data:image/png;base64,'.length), 'base64')
-      this.signaturePool.push({ strokes: JSON.stringify(strokes), strokeCount: strokes.length, pointCount: strokes.reduce((n, s) => n + s.length, 0), png })
+      this.signaturePool.push({ strokes, strokeCount: strokes.length, pointCount: strokes.reduce((n, s) => n + s.length, 0), png })
     }
-    this.stmts = prepareStatements(this.ctx)
     if (this.opts.total > this.templates.length)
       this.notes.push(
         `${this.counts.realRuns} consultations were run for real through the dispatcher (each signed one with its own laid-out, PAdES-signed PDF); the other ${(this.opts.total - this.templates.length).toLocaleString('en')} replay their steps for other patients and times. A replayed signed consultation has its own consent record (composed and hashed at its sign-off as the core does) but stores a copy of its template's real signed PDF (bytes hashed, signature valid), so that PDF prints the template's patient and record.`,
@@ -253,66 +179,29 @@ export class ConsultationSeeder {
   }
 
   private capture(variant: Variant, consultationId: number, p: { id: number; fields: PatientFields }): Template {
-    const db = this.ctx.db
-    const row = db.prepare('SELECT * FROM consultations WHERE id = ?').get(consultationId) as Template['final'] & {
-      clinician_id: number
-      script_stored_id: number
-      script_sha256: string
-      started_at: string
-    }
-    const audits = db
-      .prepare(
-        `SELECT * FROM audit_log WHERE (entity_type = 'consultation' AND entity_id = @text)
-           OR (entity_type = 'consent_document' AND json_extract(detail, '$.consultationId') = @id) ORDER BY id`,
-      )
-      .all({ text: String(consultationId), id: consultationId }) as { at: string; actor_id: number | null; actor_name: string; action: string; entity_type: string; entity_id: string; detail: string }[]
-    const event = db.prepare('SELECT * FROM consultation_events WHERE id = ?')
-    const signature = db.prepare('SELECT * FROM consultation_signatures WHERE id = ?')
-    const document = db.prepare('SELECT * FROM consent_documents WHERE id = ?')
-    const steps = audits.map((a): CapturedStep => {
-      const detail = JSON.parse(a.detail) as Record<string, unknown>
-      const eventIds = Array.isArray(detail.eventIds) ? (detail.eventIds as number[]) : []
-      return {
-        at: Date.parse(a.at),
-        actorId: a.actor_id,
-        actorName: a.actor_name,
-        action: a.action,
-        entityType: a.entity_type,
-        detail,
-        events: eventIds.map((id) => event.get(id) as EventRow),
-        signatures: typeof detail.signatureId === 'number' ? [signature.get(detail.signatureId) as SignatureRow] : [],
-        documents: a.entity_type === 'consent_document' ? [document.get(Number(a.entity_id)) as DocumentRow] : [],
-        ends: a.action === 'consultation.sign_off' || a.action === 'consultation.ended_not_treated',
-      }
-    })
+    const consultation = this.writer.transcript(consultationId)
+    const steps = consultation.steps.map(
+      (st): CapturedStep => ({ ...st, ends: st.action === 'consultation.sign_off' || st.action === 'consultation.ended_not_treated' }),
+    )
     steps.forEach((st, i) => {
       const next = steps[i + 1]
       if (st.documents.some((d) => d.kind === 'consent' || d.kind === 'paper_consent') && next?.action === 'consultation.sign_off')
         st.signOffSignature = next.signatures.find((x) => x.role === 'clinician')
     })
     if (steps[0]?.action !== 'consultation.start') throw new AppError('internal', `Template consultation ${consultationId} has no start step in the audit trail.`)
-    return {
-      variant,
-      consultationId,
-      patient: p.fields,
-      patientId: p.id,
-      clinicianId: row.clinician_id,
-      scriptStoredId: row.script_stored_id,
-      scriptSha256: row.script_sha256,
-      startedAt: Date.parse(row.started_at),
-      final: { status: row.status, ended_at: row.ended_at, ended_reason: row.ended_reason, record_sha256: row.record_sha256 },
-      steps,
-    }
+    return { variant, consultation, patient: p.fields, startedAt: Date.parse(consultation.startedAt), steps }
   }
 
   /** The steps of one more consultation for this patient, starting at `at`, to be queued. */
-  plan(audit: BulkAuditWriter, patientId: number, patient: PatientFields, at: Date): TimedStep[] {
+  plan(patientId: number, patient: PatientFields, at: Date): TimedStep[] {
     const { rng } = this.opts
+    const w = this.writer
     const outcome = rng.weighted(OUTCOME_WEIGHTS)
     const pool = this.templates.filter((t) =>
       outcome === 'not_treated' ? t.variant === 'not_treated' : outcome === 'withdrawn' ? t.variant === 'withdrawn' : t.variant !== 'not_treated' && t.variant !== 'withdrawn',
     )
     const template = rng.pick(pool.length > 0 ? pool : this.templates)
+    const tc = template.consultation
     let steps = template.steps
     let finished = true
     if (outcome === 'in_progress') {
@@ -333,7 +222,6 @@ export class ConsultationSeeder {
     const ids = { consultation: 0, events: new Map<number, number>(), signatures: new Map<number, number>(), documents: new Map<number, number>() }
     /** The replayed consultation's own record hash, composed at sign-off exactly as the core composes it. */
     let recordHash: string | null = null
-    const s = this.stmts!
 
     const remap = (value: unknown, key: string): unknown => {
       if (Array.isArray(value)) return value.map((v) => remap(v, key))
@@ -357,111 +245,77 @@ export class ConsultationSeeder {
     }
 
     return steps.map((step) => ({
-      at: Date.parse(time(new Date(step.at).toISOString())),
+      at: Date.parse(time(step.at)),
       run: () => {
-        const at = time(new Date(step.at).toISOString())
-        if (step.action === 'consultation.start') {
-          ids.consultation = Number(s.insertConsultation.run(patientId, template.clinicianId, template.scriptStoredId, template.scriptSha256, at).lastInsertRowid)
-        }
+        const at = time(step.at)
+        if (step.action === 'consultation.start')
+          ids.consultation = w.startConsultation({ patientId, clinicianId: tc.clinicianId, scriptStoredId: tc.scriptStoredId, scriptSha256: tc.scriptSha256, startedAt: at })
         const extra: Record<string, unknown> = {}
         let documentId: number | null = null
         for (const sg of step.signatures) {
           const drawn = sg.role === 'clinician' ? null : sigs[sg.role]
-          const id = Number(
-            s.insertSignature.run(
-              ids.consultation,
-              sg.role,
-              sg.role === 'patient' ? fullName : sg.name,
-              sg.meaning,
-              time(sg.at),
-              sg.captured_by,
-              drawn?.strokes ?? sg.strokes,
-              drawn?.strokeCount ?? sg.stroke_count,
-              drawn?.pointCount ?? sg.point_count,
-              drawn?.png ?? sg.image_png,
-            ).lastInsertRowid,
-          )
+          const id = w.appendSignature({
+            consultationId: ids.consultation,
+            role: sg.role,
+            name: sg.role === 'patient' ? fullName : sg.name,
+            meaning: sg.meaning,
+            at: time(sg.at),
+            capturedBy: sg.capturedBy,
+            strokes: drawn?.strokes ?? sg.strokes,
+            png: drawn?.png ?? sg.png,
+          })
           ids.signatures.set(sg.id, id)
           if (drawn) Object.assign(extra, { strokeCount: drawn.strokeCount, pointCount: drawn.pointCount })
         }
         for (const e of step.events) {
-          const data = JSON.stringify(remap(JSON.parse(e.data), ''))
-          const id = Number(
-            s.insertEvent.run(
-              ids.consultation,
-              e.kind,
-              time(e.at),
-              e.by_role,
-              e.session_user_id,
-              e.script_id,
-              e.script_version,
-              e.script_language,
-              e.script_sha256,
-              e.section_id,
-              e.section_hash,
-              data,
-            ).lastInsertRowid,
-          )
+          const id = w.appendEvent({
+            consultationId: ids.consultation,
+            by: e.by,
+            sessionUserId: e.sessionUserId,
+            script: e.script,
+            section: e.section,
+            data: { kind: e.kind, ...(remap(e.data, '') as Record<string, unknown>) } as ConsultationEventData,
+            at: time(e.at),
+          })
           ids.events.set(e.id, id)
         }
         if (step.signOffSignature) {
-          // The record this consultation signs off: composed by the core's own composeSignOff
+          // The record this consultation signs off: composed by the core's own sign-off
           // (the same record, clinician signature and time the real sign-off hashes), at the sign-off moment.
           const sg = step.signOffSignature
-          this.opts.clock.current = new Date(time(sg.at))
-          recordHash = composeSignOff(this.ctx, {
+          recordHash = w.signOffRecordHash(time(sg.at), {
             consultationId: ids.consultation,
-            clinicianId: template.clinicianId,
+            clinicianId: tc.clinicianId,
             clinicianName: sg.name,
-            strokes: JSON.parse(sg.strokes) as Stroke[],
-            png: sg.image_png,
-            imagePng: `data:image/png;base64,${sg.image_png.toString('base64')}`,
-          }).recordHash
+            strokes: sg.strokes,
+            png: sg.png,
+          })
         }
         for (const d of step.documents) {
-          const created = time(d.created_at)
+          const created = time(d.createdAt)
           const sealsRecord = d.kind === 'consent' || d.kind === 'paper_consent'
-          const fileName = consentFileName(
-            { patient: { id: patientId, recordNumber: patient.recordNumber }, consultationId: ids.consultation } as Parameters<typeof consentFileName>[0],
-            d.kind as Parameters<typeof consentFileName>[1],
-            created,
-          )
-          const id = Number(
-            s.insertDocument.run(
-              ids.consultation,
-              d.kind,
-              fileName,
-              d.pdf,
-              d.sha256,
-              d.byte_length,
-              d.page_count,
-              sealsRecord && recordHash ? recordHash : d.record_sha256,
-              d.audit_position,
-              d.audit_head,
-              d.signed_by,
-              d.signing_credential_id,
-              created,
-              d.created_by,
-              d.event_id === null ? null : (ids.events.get(d.event_id) ?? null),
-            ).lastInsertRowid,
-          )
+          const fileName = w.consentFileName({ id: patientId, recordNumber: patient.recordNumber }, ids.consultation, d.kind, created)
+          const id = w.storeDocument({
+            ...d,
+            consultationId: ids.consultation,
+            fileName,
+            recordSha256: sealsRecord && recordHash ? recordHash : d.recordSha256,
+            createdAt: created,
+            eventId: d.eventId == null ? null : (ids.events.get(d.eventId) ?? null),
+          })
           ids.documents.set(d.id, id)
           documentId = id
           extra.fileName = fileName
         }
-        if (step.ends)
-          s.endConsultation.run(
-            template.final.status,
-            time(template.final.ended_at ?? new Date(step.at).toISOString()),
-            template.final.ended_reason,
-            template.final.status === 'signed_off' ? recordHash : template.final.record_sha256,
-            ids.consultation,
-          )
+        if (step.ends) {
+          const endedAt = time(tc.endedAt ?? step.at)
+          if (tc.status === 'not_treated') w.markNotTreated(ids.consultation, endedAt, tc.endedReason ?? '')
+          else if (tc.status === 'signed_off' && recordHash) w.markSignedOff(ids.consultation, endedAt, recordHash)
+          else throw new AppError('internal', `Template consultation ${tc.id} ends as "${tc.status}", which the generator cannot replay.`)
+        }
         const detail = { ...(remap(step.detail, '') as Record<string, unknown>), ...extra }
         const entityId = step.entityType === 'consent_document' ? documentId : ids.consultation
-        audit.append({
-          at,
-          actor: { id: step.actorId, name: step.actorId === null ? step.actorName.split(templateName).join(fullName) : step.actorName, role: 'system' },
+        w.audit(at, { id: step.actor.id, name: step.actor.id === null ? step.actor.name.split(templateName).join(fullName) : step.actor.name, role: 'system' }, {
           action: step.action,
           entityType: step.entityType,
           entityId,
@@ -470,57 +324,17 @@ export class ConsultationSeeder {
       },
     }))
   }
-
 }
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10
 }
 
-function prepareStatements(ctx: CoreContext) {
-  return {
-    insertConsultation: ctx.db.prepare('INSERT INTO consultations (patient_id, clinician_id, script_stored_id, script_sha256, started_at) VALUES (?, ?, ?, ?, ?)'),
-    insertEvent: ctx.db.prepare(
-      `INSERT INTO consultation_events
-         (consultation_id, kind, at, by_role, session_user_id, script_id, script_version, script_language, script_sha256, section_id, section_hash, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertSignature: ctx.db.prepare(
-      `INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertDocument: ctx.db.prepare(
-      `INSERT INTO consent_documents (consultation_id, kind, file_name, pdf, sha256, byte_length, page_count, record_sha256,
-         audit_position, audit_head, signed_by, signing_credential_id, created_at, created_by, event_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    endConsultation: ctx.db.prepare('UPDATE consultations SET status = ?, ended_at = ?, ended_reason = ?, record_sha256 = ? WHERE id = ?'),
-  }
-}
-
-type Call = <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>>
-
-/** Runs `fn` with a clinician's session, as a host would hold it. */
-async function withSession<T>(core: Core, clinician: { username: string }, fn: (call: Call) => Promise<T>): Promise<T> {
-  const user = findUserByUsername(core.ctx, clinician.username)
-  if (!user) throw new AppError('not_found', `There is no user "${clinician.username}".`)
-  const session = core.sessions.create({ id: user.id, username: user.username, displayName: user.display_name, role: user.role })
-  const host: HostLink = { sessionId: session.id, setSessionId: (id) => void (host.sessionId = id) }
-  const call: Call = async (name, input) => {
-    const r = await core.dispatch(name, input, host)
-    if (!r.ok) throw new AppError(r.error.code, `${name}: ${r.error.message}`, { fields: r.error.fields })
-    return r.value as CallOutput<typeof name>
-  }
-  try {
-    return await fn(call)
-  } finally {
-    if (host.sessionId) core.sessions.end(host.sessionId)
-  }
-}
-
 /** A consultation that stops at screening: a contraindication is found and the clinician ends it without treatment. */
 async function runNotTreated(core: Core, patientId: number, clinician: { username: string }): Promise<number> {
-  return withSession(core, clinician, async (call) => {
+  const client = Client.as(core, clinician.username)
+  const call = client.call.bind(client)
+  try {
     let state: ConsultationState = await call('consultation.start', { patientId })
     const id = { consultationId: state.id }
     const script = state.script.content
@@ -542,5 +356,7 @@ async function runNotTreated(core: Core, patientId: number, clinician: { usernam
     if (state.blocks.length === 0) throw new AppError('internal', 'The script raised no contraindication to end the consultation with.')
     await call('consultation.endNotTreated', { ...id, reason: 'Contraindication found at screening; treatment not given and the patient was advised.' })
     return id.consultationId
-  })
+  } finally {
+    client.end()
+  }
 }

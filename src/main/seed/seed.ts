@@ -9,21 +9,17 @@
 // the audit hashes), signing keys and the signatures' CMS.
 //
 // How it stays fast and still real: the few setup steps (clinic, users,
-// signing credentials, template consultations and their signed PDFs) go
-// through the core's own services with a simulated clock. The bulk (patients,
-// consultations) is written directly with prepared statements in large
-// transactions, row for row what those services write, with the audit rows
-// computed and chained in the same pass (BulkAuditWriter), so the result
-// passes `verify`.
+// signing credentials, template consultations and their signed PDFs) are the
+// app's own calls, made through the in-process client with a simulated clock.
+// The bulk (patients, consultations) goes through the core's bulk writer
+// (`core.commandLine.bulkRecords()`): the app's own store functions, in large
+// transactions, at the times the generator gives, with the audit rows chained
+// in the same pass, so the result passes `verify`. The generator uses the core
+// only through its door (`../core`); it has no SQL of its own.
 import { AppError } from '../../shared/errors'
 import type { PatientFields } from '../../shared/contract/patients'
-import { foldForSearch } from '../../shared/text-fold'
-import { createClinic } from '../core/setup/setup'
-import type { Actor, CoreContext } from '../core/context'
-import { Core } from '../core/core'
-import { createPatient } from '../core/patients/patients'
-import { countUsers, createUser } from '../core/users/users'
-import { BulkAuditWriter } from './audit-writer'
+import { Client } from '../client/client'
+import { Core, type Actor } from '../core'
 import { ConsultationSeeder, type ConsultationCounts } from './consultations'
 import { generateContactChange, generatePatient, type GeneratedPatient } from './patients'
 import { Prng } from './prng'
@@ -68,7 +64,7 @@ export const SEED_LOGINS: readonly SeedLogin[] = [
   { username: 'desk2', password: 'seed-staff-2026', role: 'staff', displayName: 'Tomasz Wiśniewski (front desk)' },
 ]
 
-/** Items written per transaction: large enough to amortise the commit, small enough to keep the WAL modest. */
+/** Items written per transaction (the bulk writer commits every BATCH items). */
 const BATCH = 4000
 /** Share of patients whose phone or e-mail the front desk later changes. */
 const EDIT_SHARE = 0.05
@@ -103,8 +99,8 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
   const clock = new SeedClock(timeline.start)
   const core = Core.open({ dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, now: clock.now })
   try {
-    const ctx = core.ctx
-    if (countUsers(ctx) > 0)
+    const desk = new Client(core)
+    if (!(await desk.call('setup.status', {})).needsSetup)
       throw new AppError('setup_done', `${opts.dataDir} already holds a clinic. The generator only fills a new, empty data folder.`)
     const root = new Prng(`derm-consent seed ${opts.seed}`)
     const kindsRng = root.fork('kinds')
@@ -112,40 +108,50 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
     const editRng = root.fork('edits')
     const pickRng = root.fork('picks')
 
-    // ---- Setup through the core's own services ----
+    // ---- Setup through the app's own calls ----
     log('Creating the clinic and its users (password hashing takes a few seconds)...')
     const [admin, ...others] = SEED_LOGINS
-    const adminUser = await createClinic(ctx, { clinic: SEED_CLINIC, admin: { username: admin!.username, displayName: admin!.displayName, password: admin!.password } })
-    const adminActor: Actor = { id: adminUser.id, name: adminUser.displayName, role: 'admin' }
+    // The setup screen's call: the clinic and its administrator, who is then logged in and adds the staff.
+    await desk.call('setup.createClinic', { clinic: SEED_CLINIC, admin: { username: admin!.username, displayName: admin!.displayName, password: admin!.password } })
     const actors = new Map<string, Actor>()
-    for (const u of others) {
-      clock.advance(4 * 60_000)
-      const s = await createUser(ctx, adminActor, { username: u.username, password: u.password, role: u.role, displayName: u.displayName })
-      actors.set(u.username, { id: s.id, name: s.displayName, role: s.role })
+    try {
+      for (const u of others) {
+        clock.advance(4 * 60_000)
+        const s = await desk.call('users.create', { username: u.username, password: u.password, role: u.role, displayName: u.displayName })
+        actors.set(u.username, { id: s.id, name: s.displayName, role: s.role })
+      }
+    } finally {
+      desk.end()
     }
-    const staff = SEED_LOGINS.filter((u) => u.role === 'staff').map((u) => actors.get(u.username)!)
+    const staff = SEED_LOGINS.filter((u) => u.role === 'staff')
+    const staffActors = staff.map((u) => actors.get(u.username)!)
 
-    const consultations = new ConsultationSeeder(core, {
+    const writer = core.commandLine.bulkRecords(BATCH)
+    const consultations = new ConsultationSeeder(core, writer, {
       clock,
       rng: root.fork('consultations'),
       clinicians: SEED_LOGINS.filter((u) => u.role === 'clinician').map((u) => ({ actor: actors.get(u.username)!, username: u.username, password: u.password })),
       total: opts.consultations,
       log,
     })
-    // The template consultations' patients are registered through the core's own service.
+    // The template consultations' patients are registered through the front desk's own call.
     const patients: GeneratedPatient[] = []
     const templatePatients: { id: number; fields: PatientFields }[] = []
     for (let i = 0; i < Math.min(consultations.templateCount, opts.patients); i++) {
       clock.advance(patientRng.int(5, 40) * 60_000)
       const p = generatePatient(patientRng, patients.length + 1, clock.current)
       patients.push(p)
-      const created = createPatient(ctx, pickRng.pick(staff), p.fields)
-      templatePatients.push({ id: created.id, fields: p.fields })
+      const front = Client.as(core, pickRng.pick(staff).username)
+      try {
+        const created = await front.call('patients.create', p.fields)
+        templatePatients.push({ id: created.id, fields: p.fields })
+      } finally {
+        front.end()
+      }
     }
     if (templatePatients.length > 0) await consultations.prepare(templatePatients)
 
-    // ---- The bulk ----
-    const audit = new BulkAuditWriter(ctx.db, ctx.auditKey)
+    // ---- The bulk, through the core's bulk writer ----
     const edits = Math.round(opts.patients * EDIT_SHARE)
     const remaining: Record<Kind, number> = {
       patient: opts.patients - patients.length,
@@ -154,21 +160,19 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
     }
     const total = remaining.patient + remaining.edit + remaining.consultation
     const edited = new Set<number>()
-    const w = patientWriter(ctx, audit)
     let editsWritten = 0
     const startFraction = Math.max(0.002, (clock.current.getTime() - timeline.start.getTime() + 86_400_000) / (timeline.end.getTime() - timeline.start.getTime()))
     const queue = new StepQueue()
-    const batch = new BatchWriter(ctx, BATCH)
     const drainUntil = (t: number) => {
       while (queue.size > 0 && queue.peekAt() <= t) {
         const step = queue.pop()!
         step.run(new Date(step.at))
-        batch.tick()
+        writer.tick()
       }
     }
     let lastLog = performance.now()
     log(`Writing ${opts.patients.toLocaleString('en')} patients and ${opts.consultations.toLocaleString('en')} consultations...`)
-    batch.begin()
+    writer.begin()
     try {
       for (let done = 0; done < total; done++) {
         const at = timeline.at(startFraction + ((1 - startFraction) * (done + kindsRng.next())) / total)
@@ -178,36 +182,38 @@ export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
         if (kind === 'patient') {
           const p = generatePatient(patientRng, patients.length + 1, at)
           patients.push(p)
-          w.register(patients.length, p.fields, at, pickRng.pick(staff))
+          const id = writer.registerPatient(pickRng.pick(staffActors), p.fields, at.toISOString())
+          if (id !== patients.length) throw new AppError('internal', `Patient ${patients.length} was stored as ${id}: the data folder was not empty.`)
         } else if (kind === 'edit') {
           const id = pickPatient(pickRng, patients.length, edited)
           edited.add(id)
           const p = patients[id - 1]!
           const change = generateContactChange(editRng, p, id)
-          if (w.edit(id, p.fields, change, at, pickRng.pick(staff))) editsWritten++
-          p.fields = { ...p.fields, ...change }
+          const after = { ...p.fields, ...change }
+          if (writer.updatePatient(pickRng.pick(staffActors), id, p.fields, after, at.toISOString())) editsWritten++
+          p.fields = after
         } else {
           const id = pickPatient(pickRng, patients.length, null)
-          for (const step of consultations.plan(audit, id, patients[id - 1]!.fields, at)) queue.push(step)
+          for (const step of consultations.plan(id, patients[id - 1]!.fields, at)) queue.push(step)
         }
-        batch.tick()
+        writer.tick()
         if (performance.now() - lastLog > 5000) {
           lastLog = performance.now()
           log(`  ${Math.round((100 * done) / total)}% (${Math.round((performance.now() - t0) / 1000)} s)`)
         }
       }
       drainUntil(Infinity)
-      batch.commit()
+      writer.commit()
     } catch (e) {
-      batch.rollback()
+      writer.rollback()
       throw e
     }
-    ctx.db.pragma('wal_checkpoint(TRUNCATE)')
+    writer.checkpoint()
     return {
       patients: patients.length,
       patientEdits: editsWritten,
       consultations: consultations.counts,
-      auditRows: (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+      auditRows: writer.totals().auditRows,
       seconds: (performance.now() - t0) / 1000,
       logins: [...SEED_LOGINS],
       notes: consultations.notes,
@@ -234,60 +240,4 @@ function pickPatient(rng: Prng, registered: number, avoid: Set<number> | null): 
     if (!avoid?.has(id)) return id
   }
   return rng.int(1, registered)
-}
-
-/** Patient rows, search index and audit rows exactly as createPatient / updatePatient write them. */
-function patientWriter(ctx: CoreContext, audit: BulkAuditWriter) {
-  const insert = ctx.db.prepare(
-    `INSERT INTO patients (id, given_name, family_name, date_of_birth, record_number, phone, email, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const index = ctx.db.prepare('INSERT INTO patient_search (rowid, names, record_number) VALUES (?, ?, ?)')
-  const update = ctx.db.prepare('UPDATE patients SET phone = ?, email = ?, updated_at = ? WHERE id = ?')
-  return {
-    register(id: number, f: PatientFields, at: Date, actor: Actor): void {
-      const iso = at.toISOString()
-      insert.run(id, f.givenName, f.familyName, f.dateOfBirth, f.recordNumber, f.phone, f.email, iso, iso)
-      index.run(id, foldForSearch(`${f.givenName} ${f.familyName}`), foldForSearch(f.recordNumber))
-      audit.append({ at: iso, actor, action: 'patient.create', entityType: 'patient', entityId: id, detail: { ...f } })
-    },
-    edit(id: number, before: PatientFields, change: Partial<PatientFields>, at: Date, actor: Actor): boolean {
-      const after = { ...before, ...change }
-      const changed: Record<string, { from: string; to: string }> = {}
-      for (const k of Object.keys(change) as (keyof PatientFields)[]) if (before[k] !== after[k]) changed[k] = { from: before[k], to: after[k] }
-      if (Object.keys(changed).length === 0) return false
-      const iso = at.toISOString()
-      update.run(after.phone, after.email, iso, id)
-      audit.append({ at: iso, actor, action: 'patient.update', entityType: 'patient', entityId: id, detail: { changed } })
-      return true
-    },
-  }
-}
-
-/** Large transactions: BEGIN IMMEDIATE, a few thousand writes, COMMIT (durable), again. */
-class BatchWriter {
-  private count = 0
-  private open = false
-  constructor(
-    private readonly ctx: CoreContext,
-    private readonly size: number,
-  ) {}
-  begin(): void {
-    this.ctx.db.exec('BEGIN IMMEDIATE')
-    this.open = true
-  }
-  tick(): void {
-    if (++this.count < this.size) return
-    this.commit()
-    this.begin()
-  }
-  commit(): void {
-    if (this.open) this.ctx.db.exec('COMMIT')
-    this.open = false
-    this.count = 0
-  }
-  rollback(): void {
-    if (this.open && this.ctx.db.inTransaction) this.ctx.db.exec('ROLLBACK')
-    this.open = false
-  }
 }

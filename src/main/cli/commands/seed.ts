@@ -3,7 +3,7 @@
 // and trying the app at scale). Deterministic: the same options give the same
 // patients and consultations.
 import { parseArgs } from 'node:util'
-import { resourcesDir } from '../../core/paths'
+import { resourcesDir } from '../../core'
 import { seedClinicData } from '../../seed/seed'
 import { UsageError, type CliCommand } from '../command'
 
