@@ -7,42 +7,20 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Core } from '../core'
-import { resourcesDir } from '../paths'
-import { seedDemo, DEMO_LOGINS } from '../../demo/demo-clinic'
-import type { HostLink } from '../dispatch/types'
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
-import type { ApiError } from '../../../shared/errors'
-import { verifyAuditChain } from '../audit/chain'
-
-class Desk implements HostLink {
-  sessionId: string | null = null
-  constructor(readonly core: Core) {}
-  setSessionId(id: string | null) {
-    this.sessionId = id
-  }
-  async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-    const r = await this.core.dispatch(name, input, this)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.value as CallOutput<N>
-  }
-  async fail(name: CallName, input: unknown): Promise<ApiError> {
-    const r = await this.core.dispatch(name, input, this)
-    if (r.ok) throw new Error(`${name} was expected to fail`)
-    return r.error
-  }
-}
+import { Core, resourcesDir, verifyAuditChain } from '../../src/main/core'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { Client } from '../../src/main/client/client'
 
 const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!
 
 describe('the staff desk', () => {
   let core: Core
-  let staff: Desk
+  let staff: Client
 
   beforeAll(async () => {
     core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-desk-')), resourcesDir })
-    await seedDemo(core.ctx, core) // the demo, with its signed consultation for Zoë Ñúñez-Øberg
-    staff = new Desk(core)
+    await loadDemoClinic(core) // the demo, with its signed consultation for Zoë Ñúñez-Øberg
+    staff = new Client(core)
     await staff.call('session.login', { username: login('staff').username, password: login('staff').password })
   })
   afterAll(() => core?.close())
@@ -87,10 +65,10 @@ describe('the staff desk', () => {
   })
 
   it('is for clinicians and staff only', async () => {
-    const admin = new Desk(core)
+    const admin = new Client(core)
     await admin.call('session.login', { username: login('admin').username, password: login('admin').password })
     expect((await admin.fail('consents.search', { query: '' })).code).toBe('forbidden')
-    expect((await new Desk(core).fail('consents.getPdf', { documentId: 1 })).code).toBe('unauthenticated')
+    expect((await new Client(core).fail('consents.getPdf', { documentId: 1 })).code).toBe('unauthenticated')
   })
 
   it('never lets a stored consent change, and refuses one changed behind the app’s back', async () => {
@@ -116,8 +94,8 @@ describe('withdrawal and addenda', () => {
     const { writeFileSync } = await import('node:fs')
     const core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-desk-later-')), resourcesDir })
     try {
-      await seedDemo(core.ctx, core)
-      const clinician = new Desk(core)
+      await loadDemoClinic(core)
+      const clinician = new Client(core)
       await clinician.call('session.login', { username: login('clinician').username, password: login('clinician').password })
       const [before] = await clinician.call('consents.search', { query: 'nunez' })
       const id = before!.consultationId
@@ -144,7 +122,7 @@ describe('withdrawal and addenda', () => {
 
       // Made once: opening the desk again adds nothing.
       expect((await clinician.call('consents.get', { consultationId: id })).documents).toHaveLength(3)
-      const desk = new Desk(core)
+      const desk = new Client(core)
       await desk.call('session.login', { username: login('staff').username, password: login('staff').password })
       const [after] = await desk.call('consents.search', { query: 'nunez' })
       expect(after!.withdrawnAt).not.toBeNull()

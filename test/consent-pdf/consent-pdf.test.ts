@@ -6,29 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Core } from '../core'
-import { resourcesDir } from '../paths'
-import { SYSTEM_ACTOR } from '../context'
-import { seedDemo, DEMO_LOGINS } from '../../demo/demo-clinic'
-import { writeSettingsRows } from '../settings/settings'
-import { createPatient } from '../patients/patients'
-import { createUser } from '../users/users'
-import { buildConsentRecord } from '../consultation/record'
-import { completeConsultation } from '../../client/complete-consultation'
-import { readConsentPdf } from '../consents/documents'
-import { layoutConsent } from './consent-layout'
-import { sha256Hex } from '../consents/produce'
-import { sampleRecord } from '../../../../test/support/sample-record'
-import { fonts, pageCount, pdfsig, pdftotext, qpdfCheck, wordBoxes, writeTemp } from '../../../../test/support/pdf-tools'
-import { DocumentWriter, PAGE } from './writer'
-import { FONT, sharesParsedFaces } from './fonts'
+import { Core, resourcesDir, buildConsentRecord, layoutConsent } from '../../src/main/core'
+import { SYSTEM_ACTOR, writeSettingsRows, createPatient, createUser, readConsentPdf, sha256Hex, DocumentWriter, PAGE, FONT, sharesParsedFaces } from '../../src/main/core/testing'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { completeConsultation } from '../../src/main/client/complete-consultation'
+import { sampleRecord } from '../support/sample-record'
+import { fonts, pageCount, pdfsig, pdftotext, qpdfCheck, wordBoxes, writeTemp } from '../support/pdf-tools'
 
 const CLINICIAN = { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password }
 let core: Core
 
 beforeAll(async () => {
   core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-consent-pdf-')), resourcesDir })
-  await seedDemo(core.ctx) // clinic, vbeer (with signing key), the demo patients; no consultation yet
+  await loadDemoClinic(core, { withConsent: false }) // clinic, vbeer (with signing key), the demo patients; no consultation yet
 })
 afterAll(() => core?.close())
 

@@ -8,13 +8,10 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { Core } from '../core'
-import { appRoot, resourcesDir } from '../paths'
-import { seedDemo, DEMO_LOGINS } from '../../demo/demo-clinic'
-import { completeConsultation } from '../../client/complete-consultation'
-import type { HostLink } from '../dispatch/types'
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
-import type { ApiError } from '../../../shared/errors'
+import { Core, appRoot, resourcesDir } from '../../src/main/core'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { completeConsultation } from '../../src/main/client/complete-consultation'
+import { Client } from '../../src/main/client/client'
 
 const PRINTER = 'DermTestPDF'
 const setup = spawnSync('sh', [resolve(appRoot, 'scripts/setup-print-test.sh')], { encoding: 'utf8', env: { ...process.env, DERM_TEST_PRINTER: PRINTER } })
@@ -33,35 +30,17 @@ function sh(cmd: string, args: string[]): string {
   return `${r.stdout}${r.stderr}`
 }
 
-class Desk implements HostLink {
-  sessionId: string | null = null
-  constructor(readonly core: Core) {}
-  setSessionId(id: string | null) {
-    this.sessionId = id
-  }
-  async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-    const r = await this.core.dispatch(name, input, this)
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-    return r.value as CallOutput<N>
-  }
-  async fail(name: CallName, input: unknown): Promise<ApiError> {
-    const r = await this.core.dispatch(name, input, this)
-    if (r.ok) throw new Error(`${name} was expected to fail`)
-    return r.error
-  }
-}
-
 describe.skipIf(!cupsReady)('printing a stored consent through CUPS', () => {
   let core: Core
-  let desk: Desk
+  let desk: Client
   let consultationId: number
 
   beforeAll(async () => {
     core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-print-')), resourcesDir })
-    await seedDemo(core.ctx)
+    await loadDemoClinic(core, { withConsent: false })
     const patient = core.ctx.db.prepare("SELECT id FROM patients WHERE record_number = 'MRN-1002'").get() as { id: number }
     ;({ consultationId } = await completeConsultation(core, { patientId: patient.id, clinician: { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password } }))
-    desk = new Desk(core)
+    desk = new Client(core)
     const staff = DEMO_LOGINS.find((l) => l.role === 'staff')!
     await desk.call('session.login', { username: staff.username, password: staff.password })
   })

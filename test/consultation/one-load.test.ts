@@ -9,14 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Core } from '../core'
-import { resourcesDir } from '../paths'
-import { seedClinicData, SEED_LOGINS } from '../../seed/seed'
-import { completeConsultation } from '../../client/complete-consultation'
-import type { HostLink } from '../dispatch/types'
-import type { ConsultationState } from '../../../shared/consultation'
-import type { ApiResult } from '../../../shared/errors'
-import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
+import { Core, resourcesDir, type HostLink } from '../../src/main/core'
+import { seedClinicData, SEED_LOGINS } from '../../src/main/seed/seed'
+import { Client } from '../../src/main/client/client'
+import { completeConsultation } from '../../src/main/client/complete-consultation'
+import type { ConsultationState } from '../../src/shared/consultation'
+import type { ApiResult } from '../../src/shared/errors'
 
 const clinician = SEED_LOGINS.find((u) => u.role === 'clinician')!
 
@@ -54,15 +52,8 @@ describe('a step returns the state a full load returns', () => {
   })
   afterAll(() => core?.close())
 
-  async function session(): Promise<{ host: HostLink; call: <N extends CallName>(name: N, input: CallInput<N>) => Promise<CallOutput<N>> }> {
-    const host: HostLink = { sessionId: null, setSessionId: (id) => void (host.sessionId = id) }
-    const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-      const r = await core.dispatch(name, input, host)
-      if (!r.ok) throw new Error(`${name}: ${r.error.code}: ${r.error.message}`)
-      return r.value as CallOutput<N>
-    }
-    await call('session.login', { username: clinician.username, password: clinician.password })
-    return { host, call }
+  async function session(): Promise<Client> {
+    return Client.login(core, clinician.username, clinician.password)
   }
 
   it('after every step of whole consultations, signed off, with a question, a wrong answer, a witness, or on paper', async () => {
@@ -72,7 +63,8 @@ describe('a step returns the state a full load returns', () => {
     const { consultationId } = await completeConsultation(core, { patientId: 3, clinician: who, paper: true })
 
     // Afterwards: withdrawal and an addendum on the signed-off record.
-    const { call } = await session()
+    const desk = await session()
+    const call = desk.call.bind(desk)
     await call('consultation.addAddendum', { consultationId, text: 'Follow-up call: no bruising.' })
     await call('consultation.withdraw', { consultationId, reason: 'Changed my mind.' })
 
@@ -102,7 +94,8 @@ describe('a step returns the state a full load returns', () => {
   })
 
   it('after an idempotent repeat and after ending as not treated', async () => {
-    const { call } = await session()
+    const desk = await session()
+    const call = desk.call.bind(desk)
     const started = await call('consultation.start', { patientId: 4 })
     const risk = started.script.content.sections.find((s) => s.kind === 'risk')!
     await call('consultation.markSectionShown', { consultationId: started.id, sectionId: risk.id })

@@ -14,28 +14,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Core } from '../core'
-import { resourcesDir } from '../paths'
-import { SYSTEM_ACTOR } from '../context'
-import { seedDemo, DEMO_LOGINS } from '../../demo/demo-clinic'
-import { createPatient } from '../patients/patients'
-import { completeConsultation } from '../../client/complete-consultation'
-import { readConsentPdf } from '../consents/documents'
-import { Client } from '../../../../test/support/core'
-import { assertPrintable, unprintableCharacters } from './printable'
-import { fonts, pageCount, pdfsig, qpdfCheck, run, wordBoxes, writeTemp } from '../../../../test/support/pdf-tools'
-import { DocumentWriter, PAGE } from './writer'
-import { FONT } from './fonts'
-import { AppError } from '../../../shared/errors'
+import { Core, resourcesDir } from '../../src/main/core'
+import { SYSTEM_ACTOR, createPatient, readConsentPdf, assertPrintable, unprintableCharacters, DocumentWriter, PAGE, FONT, shippedScriptFiles } from '../../src/main/core/testing'
+import { loadDemoClinic, DEMO_LOGINS } from '../../src/main/demo/demo-clinic'
+import { completeConsultation } from '../../src/main/client/complete-consultation'
+import { Client } from '../support/core'
+import { fonts, pageCount, pdfsig, qpdfCheck, run, wordBoxes, writeTemp } from '../support/pdf-tools'
+import { AppError } from '../../src/shared/errors'
 import { readFileSync } from 'node:fs'
-import { shippedScriptFiles } from '../script-library/shipped'
 
 const CLINICIAN = { username: DEMO_LOGINS[0].username, password: DEMO_LOGINS[0].password }
 let core: Core
 
 beforeAll(async () => {
   core = Core.open({ dataDir: mkdtempSync(join(tmpdir(), 'derm-consent-scripts-')), resourcesDir })
-  await seedDemo(core.ctx)
+  await loadDemoClinic(core, { withConsent: false })
 })
 afterAll(() => core?.close())
 
