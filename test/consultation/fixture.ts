@@ -4,7 +4,7 @@
 // and can be set. Helpers drive a consultation through the API with the one driver
 // (src/main/client/drive.ts), following its own `progress.current`.
 import { Client, openCore, tempDir } from '../support/core'
-import type { Core } from '../../src/main/core'
+import { type Core } from '../../src/main/core'
 import { stepLabel, stepUntil } from '../../src/main/client/drive'
 import { blankPngDataUrl, simpleSignatureStrokes } from '../../src/main/client/signature-drawing'
 import type { ConsultationState, Stroke } from '../../src/shared/consultation'

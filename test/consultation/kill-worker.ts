@@ -6,8 +6,7 @@
 //
 // Usage: node --import tsx test/consultation/kill-worker.ts DATA_DIR PATIENT_ID
 import { writeSync } from 'node:fs'
-import { Core } from '../../src/main/core'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, resourcesDir } from '../../src/main/core'
 import type { CallInput, CallName, CallOutput } from '../../src/shared/contract'
 import type { ConsultationState } from '../../src/shared/consultation'
 import { Client } from '../support/core'

@@ -5,9 +5,7 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Core } from '../../src/main/core'
-import { verifyAuditChain } from '../../src/main/core/audit/chain'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, verifyAuditChain, resourcesDir } from '../../src/main/core'
 import { Client, tempDir } from '../support/core'
 import { PASSWORDS } from './fixture'
 

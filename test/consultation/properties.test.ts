@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { strokes as strokesSchema } from '../../src/shared/contract/consultation'
-import { canonicalHash } from '../../src/main/core/script-library/canonical'
+import { canonicalHash } from '../../src/main/core/testing'
 import { signatureProblem, typedNameMatches } from '../../src/shared/signature-rules'
 
 const name = fc.stringMatching(/^[A-Za-zÀ-ÿ' -]{1,20}$/).filter((s) => /[A-Za-zÀ-ÿ]/.test(s))

@@ -3,8 +3,7 @@
 // the core on the same folder, the consultation is listed as in progress and
 // resumes at the first step not done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Core } from '../../src/main/core'
-import { resourcesDir } from '../../src/main/core/paths'
+import { Core, resourcesDir } from '../../src/main/core'
 import { Client } from '../support/core'
 import { clinicianPhase, current, openClinic, PASSWORDS, patientPhase, type Clinic } from './fixture'
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { resourcesDir } from '../../src/main/core/paths'
+import { resourcesDir } from '../../src/main/core'
 import { openClinic, type Clinic } from './fixture'
 
 const defaultText = readFileSync(join(resourcesDir, 'scripts', 'botox-cosmetic.en.v1.json'), 'utf8')
