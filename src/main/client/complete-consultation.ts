@@ -34,5 +34,3 @@ export async function completeConsultation(core: Core, o: CompleteConsultationOp
     client.end()
   }
 }
-
-export { demoSignatureStrokes, initialsOf, strokesToPngDataUrl } from './signature-drawing'
