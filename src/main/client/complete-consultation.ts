@@ -23,7 +23,9 @@ export async function completeConsultation(core: Core, o: CompleteConsultationOp
     const me = await client.call('session.current', {})
     if (me?.user.role !== 'clinician') throw new AppError('not_found', `There is no clinician "${clinician.username}".`)
     const started = await client.call('consultation.start', { patientId })
+    // Each section is shown again when discussed, as this driver always did (the demo's and the seed's records stay as they were).
     const state = await stepUntil(client, started, {
+      showAgainBeforeDiscussing: true,
       ...choices,
       expectations: goals !== undefined ? { ...choices.expectations, goals } : choices.expectations,
       clinicianPassword: clinician.password,

@@ -40,7 +40,9 @@ export interface DriveChoices {
   plan?: Plan
   /** What the patient types as initials (default: the first letter of each name). */
   initials?: string
-  /** The patient shows each section again before acknowledging it, as the patient's screen does (default false: shown once). */
+  /** Discussing a section always shows it (again, if a step of it showed it already), in the same step (default false: shown once, first). */
+  showAgainBeforeDiscussing?: boolean
+  /** Acknowledging a section always shows it (again) first, in the same step, as the patient's screen does (default false: shown once, first). */
   showAgainBeforeAcknowledging?: boolean
   /** The name the patient types when signing (default: given and family name). */
   typedName?: string
@@ -154,13 +156,15 @@ export async function takeNextStep(client: Client, state: ConsultationState, o: 
   if (step.phase === 'patient' && !state.inPatientMode && step.step !== 'enter_patient_mode') return run('consultation.enterPatientMode', id)
   // A section is shown before anything is recorded against it, as the screens do.
   const sectionId = sectionOf(state, step)
-  if (sectionId && !shown(state, sectionId)) return run('consultation.markSectionShown', { ...id, sectionId })
+  const showsItself = (step.step === 'discuss_section' && o.showAgainBeforeDiscussing) || (step.step === 'acknowledge_section' && o.showAgainBeforeAcknowledging)
+  if (sectionId && !shown(state, sectionId) && !showsItself) return run('consultation.markSectionShown', { ...id, sectionId })
   // A wrong answer sends the patient back to its section.
   const revisit = state.comprehension.find((c) => c.mustRevisitSectionId)?.mustRevisitSectionId
   if (revisit && step.step === 'answer_comprehension') return run('consultation.markSectionShown', { ...id, sectionId: revisit })
 
   switch (step.step) {
     case 'discuss_section':
+      if (o.showAgainBeforeDiscussing) await client.call('consultation.markSectionShown', { ...id, sectionId: step.sectionId })
       return run('consultation.markSectionDiscussed', { ...id, sectionId: step.sectionId })
     case 'answer_screening': {
       const q = screeningQuestions(state).find((x) => x.id === step.questionId)!
