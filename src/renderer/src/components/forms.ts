@@ -3,7 +3,7 @@
 // sends (busy, the problem shown above it, the core's field codes); and the
 // usual answer to a refusal ("correct the marked fields", or the core's reason).
 import type { TFunction } from 'i18next'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { errorText, fieldErrorsOf } from '../errors'
 
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
@@ -31,6 +31,13 @@ export function useFormSubmission(options: { fieldName?: (path: string) => strin
   const [fields, setFields] = useState<FieldCodes>({})
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // Focus moves once React has drawn the marked fields: asked for with the
+  // fields' state, done after the commit that shows them (a frame timer alone
+  // can fire before a slow render, and then finds nothing to focus).
+  const [focusAsked, setFocusAsked] = useState(0)
+  useEffect(() => {
+    if (focusAsked) focusFirstInvalid(form.current)
+  }, [focusAsked])
 
   async function send(action: () => Promise<void>, refused: (err: unknown, fields: FieldCodes) => void): Promise<void> {
     setBusy(true)
@@ -56,7 +63,7 @@ export function useFormSubmission(options: { fieldName?: (path: string) => strin
     setFields(f)
     how.announce?.(t('common:form.fixFields'))
     setProblem(t('common:form.fixFields'))
-    focusFirstInvalid(form.current)
+    setFocusAsked((n) => n + 1)
   }
 
   /**
