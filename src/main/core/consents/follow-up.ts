@@ -14,7 +14,7 @@ import { buildConsentRecord } from '../consultation/record'
 import { readEvents } from '../consultation/events'
 import { canonicalHash } from '../script-library/canonical'
 import { layoutFollowUp } from '../consent-pdf/follow-up-layout'
-import { consentFileName, sha256Hex, type ConsentDocumentKind } from './produce'
+import { consentFileName, insertConsentDocument, sha256Hex, type ConsentDocumentKind } from './produce'
 
 type FollowUpEvent = ConsultationEvent & ({ kind: 'withdrawn'; reason: string } | { kind: 'addendum'; text: string })
 
@@ -61,15 +61,22 @@ export async function ensureFollowUpDocuments(ctx: CoreContext, actor: Actor, co
     const id = inTransaction(ctx, () => {
       if (ctx.db.prepare('SELECT 1 FROM consent_documents WHERE event_id = ?').get(e.id)) return null // made meanwhile
       const sha256 = sha256Hex(d.pdf)
-      const docId = Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO consent_documents (consultation_id, kind, file_name, pdf, sha256, byte_length, page_count, record_sha256,
-               audit_position, audit_head, signed_by, signing_credential_id, event_id, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
-          )
-          .run(consultationId, d.kind, d.fileName, d.pdf, sha256, d.pdf.length, d.pageCount, d.entrySha256, d.auditPosition, d.auditHead, e.id, ctx.now().toISOString(), actor.id).lastInsertRowid,
-      )
+      const docId = insertConsentDocument(ctx, {
+        consultationId,
+        kind: d.kind,
+        fileName: d.fileName,
+        pdf: d.pdf,
+        sha256,
+        pageCount: d.pageCount,
+        recordSha256: d.entrySha256,
+        auditPosition: d.auditPosition,
+        auditHead: d.auditHead,
+        signedBy: null,
+        signingCredentialId: null,
+        createdAt: ctx.now().toISOString(),
+        createdBy: actor.id,
+        eventId: e.id,
+      })
       recordAudit(ctx, actor, {
         action: 'consent_document.store',
         entityType: 'consent_document',

@@ -9,13 +9,12 @@ import { isDiscussedSection } from '../../../shared/script/schema'
 import { recordAudit } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
 import { inTransaction } from '../context'
-import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { getPatient } from '../patients/patients'
 import { DEFAULT_SCRIPT } from '../script-library/shipped'
 import { getStoredScript, latestStoredId } from '../script-library/store'
 import { screeningQuestions } from './derive'
-import { appendEvent } from './events'
+import { appendEvent, insertConsultation } from './events'
 import { type Loaded } from './state'
 import { assertOwnClinician, assertPatientNotSigned, assertShown, inPatientModeFor, section, sectionOfKind } from './guards'
 import { type StepResult, getState, recordStep } from './record-step'
@@ -30,15 +29,7 @@ export function startConsultation(call: CallContext, input: { patientId: number;
   const script = getStoredScript(ctx, storedId)
   const id = inTransaction(ctx, () => {
     const at = ctx.now().toISOString()
-    const cid = Number(
-      statement(ctx.db, 'INSERT INTO consultations (patient_id, clinician_id, script_stored_id, script_sha256, started_at) VALUES (?, ?, ?, ?, ?)').run(
-        patient.id,
-        session.userId,
-        script.storedId,
-        script.sha256,
-        at,
-      ).lastInsertRowid,
-    )
+    const cid = insertConsultation(ctx, { patientId: patient.id, clinicianId: session.userId, scriptStoredId: script.storedId, scriptSha256: script.sha256, startedAt: at })
     const ref = { scriptId: script.scriptId, version: script.version, language: script.language, sha256: script.sha256 }
     const eventId = appendEvent(ctx, {
       consultationId: cid,

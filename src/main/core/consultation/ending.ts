@@ -5,9 +5,8 @@ import { type ConsultationState } from '../../../shared/consultation'
 import { recordAudit } from '../audit/chain'
 import { assertPrintable } from '../consent-pdf/printable'
 import { inTransaction } from '../context'
-import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
-import { appendEvent } from './events'
+import { appendEvent, markNotTreated } from './events'
 import { loadConsultation, reloadAfterAppend, toState, type Loaded } from './state'
 import { assertOwnClinician } from './guards'
 import { type StepResult, recordStep } from './record-step'
@@ -20,11 +19,7 @@ export function endNotTreated(call: CallContext, input: { consultationId: number
       events: [{ data: { kind: 'ended_not_treated', reason: input.reason } }],
       audit: { action: 'consultation.ended_not_treated', detail: { reason: input.reason, blocks: l.d.blocks } },
       also: () => {
-        statement(call.ctx.db, "UPDATE consultations SET status = 'not_treated', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'in_progress'").run(
-          call.ctx.now().toISOString(),
-          input.reason,
-          l.row.id,
-        )
+        markNotTreated(call.ctx, l.row.id, call.ctx.now().toISOString(), input.reason)
       },
     }
   })

@@ -13,10 +13,9 @@ import { SIGNATURE_MEANINGS, type ConsentRecord, type ConsultationState, type St
 import { recordAudit } from '../audit/chain'
 import { produceConsentDocument, storeConsentDocument } from '../consents/produce'
 import { inTransaction, type Actor, type CoreContext } from '../context'
-import { statement } from '../db/statements'
 import { requireSession, type CallContext } from '../dispatch/types'
 import { buildConsentRecord, canonicalRecordHash } from './record'
-import { appendEvent, appendSignature, personRef } from './events'
+import { appendEvent, appendSignature, markSignedOff, personRef } from './events'
 import { loadConsultation, stateStamp } from './state'
 import { getState } from './record-step'
 import { assertRealSignature, decodeSignaturePng } from './signatures'
@@ -115,11 +114,7 @@ export function commitSignOff(
       at: s.at,
     })
     const extra = alsoInTransaction?.(ctx, s) ?? {}
-    statement(ctx.db, "UPDATE consultations SET status = 'signed_off', ended_at = ?, record_sha256 = ? WHERE id = ? AND status = 'in_progress'").run(
-      s.at,
-      s.recordHash,
-      s.consultationId,
-    )
+    markSignedOff(ctx, s.consultationId, s.at, s.recordHash)
     recordAudit(ctx, actor, {
       action: 'consultation.sign_off',
       entityType: 'consultation',
