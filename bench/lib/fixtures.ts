@@ -55,7 +55,8 @@ export class Fixtures {
     const h = createHash('sha256')
     hashTree(h, join(this.root, 'resources', 'migrations'))
     if (existsSync(join(this.root, 'resources', 'scripts'))) hashTree(h, join(this.root, 'resources', 'scripts'))
-    hashTree(h, join(this.root, 'src', 'main', 'core', 'seed'))
+    hashTree(h, join(this.root, 'src', 'main', 'seed'))
+    hashTree(h, join(this.root, 'src', 'main', 'core'))
     const key = `${patients}p-${consultations}c-${this.opts.seed}-${h.digest('hex').slice(0, 12)}`
     const cacheRoot = join(tmpdir(), 'derm-consent-bench-cache')
     const dataDir = join(cacheRoot, key)

@@ -29,9 +29,10 @@
 // template's: that is the price of speed, stated in the generator's output.
 import { AppError } from '../../shared/errors'
 import type { PatientFields } from '../../shared/contract/patients'
-import type { ConsultationEventData, ConsultationState, Stroke } from '../../shared/consultation'
+import type { ConsultationEventData, Stroke } from '../../shared/consultation'
 import { Client } from '../client/client'
 import { completeConsultation } from '../client/complete-consultation'
+import { stepUntil } from '../client/drive'
 import { demoSignatureStrokes, initialsOf, strokesToPngDataUrl } from '../client/signature-drawing'
 import type { Actor, BulkRecordWriter, ConsultationTranscript, Core, TranscriptSignature, TranscriptStep } from '../core'
 import type { Prng } from './prng'
@@ -335,24 +336,17 @@ async function runNotTreated(core: Core, patientId: number, clinician: { usernam
   const client = Client.as(core, clinician.username)
   const call = client.call.bind(client)
   try {
-    let state: ConsultationState = await call('consultation.start', { patientId })
-    const id = { consultationId: state.id }
-    const script = state.script.content
-    for (let guard = 0; guard < 200 && state.blocks.length === 0; guard++) {
-      const step = state.progress.current
-      if (!step) break
-      if (step.step === 'discuss_section') {
-        await call('consultation.markSectionShown', { ...id, sectionId: step.sectionId })
-        state = await call('consultation.markSectionDiscussed', { ...id, sectionId: step.sectionId })
-      } else if (step.step === 'answer_screening') {
-        const sec = script.sections.find((s) => s.kind === 'screening' && s.questions.some((q) => q.id === step.questionId))!
-        if (!state.sections.find((s) => s.sectionId === sec.id)?.firstShownAt) await call('consultation.markSectionShown', { ...id, sectionId: sec.id })
-        const q = script.sections.flatMap((s) => (s.kind === 'screening' ? s.questions : [])).find((x) => x.id === step.questionId)!
+    // The clinician discusses and screens until the script's contraindication is confirmed.
+    const state = await stepUntil(client, await call('consultation.start', { patientId }), {
+      showAgainBeforeDiscussing: true,
+      screening: (q) => {
         const contra = q.rules.find((r) => r.raises === 'contraindication')
-        const answer = contra ? contra.when : q.rules.some((r) => r.when === 'yes') ? 'no' : 'yes'
-        state = await call('consultation.recordScreeningAnswer', { ...id, questionId: q.id, answer, details: contra ? 'Confirmed on questioning.' : '' })
-      } else throw new AppError('internal', `The not-treated template reached "${step.step}" without a contraindication.`)
-    }
+        if (contra) return { answer: contra.when, details: 'Confirmed on questioning.' }
+        return { answer: q.rules.some((r) => r.when === 'yes') ? 'no' : 'yes' }
+      },
+      until: (st) => st.progress.current?.step !== 'discuss_section' && st.progress.current?.step !== 'answer_screening',
+    })
+    const id = { consultationId: state.id }
     if (state.blocks.length === 0) throw new AppError('internal', 'The script raised no contraindication to end the consultation with.')
     await call('consultation.endNotTreated', { ...id, reason: 'Contraindication found at screening; treatment not given and the patient was advised.' })
     return id.consultationId
