@@ -38,7 +38,7 @@ export interface CoreOptions {
 
 export class Core {
   readonly ctx: CoreContext
-  readonly sessions: SessionStore
+  private readonly sessions: SessionStore
   /** The machine owner's services: the command line and the in-process drivers (demo, seed). */
   readonly commandLine: CommandLine
   private readonly services: CoreServices

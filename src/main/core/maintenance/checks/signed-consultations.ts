@@ -10,7 +10,7 @@
 // they were at sign-off, so they are taken from the audit trail as of the
 // sign-off row when the current ones differ.
 import type { ConsentRecord } from '../../../../shared/consultation'
-import { buildConsentRecord, canonicalRecordHash, signedOffRecordHolds } from '../../consultation'
+import { buildConsentRecord, canonicalRecordHash, signedOffRecordHolds } from '../../consultation/record'
 import type { Db } from '../../db/open'
 import { columnsOf, replayAuditTrail } from './audited-records'
 import type { CoreContext } from '../../context'
