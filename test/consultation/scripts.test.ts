@@ -30,7 +30,7 @@ describe('the shipped default script', () => {
     for (const f of files) expect(parseScript(readFileSync(f, 'utf8')), f).toMatchObject({ ok: true })
   })
 
-  it('covers what DOMAIN.md asks for', () => {
+  it('covers the five topics, the boxed warning, the contraindications and the cautions', () => {
     const s = defaultScript()
     const kinds = s.sections.map((x) => x.kind)
     for (const k of ['risk', 'screening', 'medication_guide', 'expectations', 'treatment_plan', 'comprehension', 'alternatives', 'aftercare'])
