@@ -9,11 +9,12 @@
 // Reached through `Core.commandLine.bulkRecords()`; never used by a host.
 import type { EventBy, SignatureRole, Stroke } from '../../shared/consultation'
 import type { PatientFields } from '../../shared/contract/patients'
-import { AuditAppender, type AuditEntry } from './audit/chain'
+import { AuditAppender, type AuditEntry, type AuditRow } from './audit/chain'
 import { consentFileName, insertConsentDocument, type ConsentDocumentKind, type ConsentDocumentRow } from './consents/produce'
 import {
   appendEvent,
   appendSignature,
+  getConsultationRow,
   insertConsultation,
   markNotTreated,
   markSignedOff,
@@ -84,15 +85,8 @@ export interface TranscriptDocument extends ConsentDocumentRow {
   id: number
 }
 
-interface AuditRowRead {
-  at: string
-  actor_id: number | null
-  actor_name: string
-  action: string
-  entity_type: string
-  entity_id: string | null
-  detail: string
-}
+/** An audit row as the transcript reads it back (without its chain links). */
+type AuditRowRead = Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>
 
 export class BulkRecordWriter {
   private readonly chain: AuditAppender
@@ -205,17 +199,7 @@ export class BulkRecordWriter {
   /** A consultation as written: its row, and per audit row the events, signatures and documents written with it. */
   transcript(consultationId: number): ConsultationTranscript {
     const db = this.ctx.db
-    const c = db.prepare('SELECT * FROM consultations WHERE id = ?').get(consultationId) as {
-      patient_id: number
-      clinician_id: number
-      script_stored_id: number
-      script_sha256: string
-      status: ConsultationStatus
-      started_at: string
-      ended_at: string | null
-      ended_reason: string | null
-      record_sha256: string | null
-    }
+    const c = getConsultationRow(this.ctx, consultationId)
     const audits = db
       .prepare(
         `SELECT at, actor_id, actor_name, action, entity_type, entity_id, detail FROM audit_log

@@ -15,7 +15,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number
   at: string
   actor_id: number | null
