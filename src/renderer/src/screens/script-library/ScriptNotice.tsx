@@ -1,6 +1,6 @@
 // What the app says about a script wherever one is shown or chosen. The
 // script that ships with the app is a starting point that the clinic must
-// review and adapt (DOMAIN.md), so it carries that warning; a script the
+// review and adapt, so it carries that warning; a script the
 // clinic imported is marked as the clinic's own. Either way the script's own
 // notice (who wrote it, what it is for) is shown with it, except in the
 // compact form beside the start button, where the shipped script's own note
