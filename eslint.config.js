@@ -31,14 +31,20 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: restrict(
-      [['electron', 'react', 'react-dom', ...NODE_BUILTINS], ['**/main/**', '**/renderer/**', '**/preload/**', '../../*']],
+      [
+        ['electron', 'react', 'react-dom', ...NODE_BUILTINS],
+        ['**/main/**', '**/renderer/**', '**/preload/**', '../../*'],
+      ],
       'src/shared is the contract: it imports nothing from Node, the DOM, Electron or the other layers.',
     ),
   },
   {
     files: ['src/main/core/**'],
     rules: restrict(
-      [['electron', 'electron/*', 'react', 'react-dom'], ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/demo/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']],
+      [
+        ['electron', 'electron/*', 'react', 'react-dom'],
+        ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/demo/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**'],
+      ],
       'src/main/core runs under plain Node and knows no caller: no Electron, no host, no command line, no driver (demo, seed, client), no renderer code.',
     ),
   },
@@ -47,33 +53,83 @@ export default tseslint.config(
     files: ['src/main/core/consent-pdf/**'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
-      [['electron', 'electron/*', 'react', 'react-dom', 'better-sqlite3'], ['**/core/context', '**/core/db/**', '**/core/audit/**', '**/core/dispatch/**', '**/core/consents/**', '**/core/consultation/**', '**/core/maintenance/**', '**/core/session/**', '**/core/users/**', '**/core/patients/**', '**/core/settings/**', '**/main/**/web/**', '**/cli/**', '**/demo/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**', '../context', '../db/*', '../audit/*', '../dispatch/*', '../consents/*', '../consultation/*', '../maintenance/*', '../session/*', '../users/*', '../patients/*', '../settings/*', '../../context', '../../db/*', '../../audit/*', '../../consents/*', '../../consultation/*']],
+      [
+        ['electron', 'electron/*', 'react', 'react-dom', 'better-sqlite3'],
+        [
+          '**/core/context',
+          '**/core/db/**',
+          '**/core/audit/**',
+          '**/core/dispatch/**',
+          '**/core/consents/**',
+          '**/core/consultation/**',
+          '**/core/maintenance/**',
+          '**/core/session/**',
+          '**/core/users/**',
+          '**/core/patients/**',
+          '**/core/settings/**',
+          '**/main/**/web/**',
+          '**/cli/**',
+          '**/demo/**',
+          '**/seed/**',
+          '**/client/**',
+          '**/renderer/**',
+          '**/preload/**',
+          '../context',
+          '../db/*',
+          '../audit/*',
+          '../dispatch/*',
+          '../consents/*',
+          '../consultation/*',
+          '../maintenance/*',
+          '../session/*',
+          '../users/*',
+          '../patients/*',
+          '../settings/*',
+          '../../context',
+          '../../db/*',
+          '../../audit/*',
+          '../../consents/*',
+          '../../consultation/*',
+        ],
+      ],
       'src/main/core/consent-pdf is pure rendering (a record in, PDF bytes out): no database, no audit, no call context; the document workflow is in consents/.',
     ),
   },
   // Everything outside the core reaches it through its one door, src/main/core/index.ts.
   {
     files: ['src/main/electron/**'],
-    rules: restrict([[...CORE_INSIDE], ['**/web/**', '**/cli/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']], 'The Electron host uses the core through its door (src/main/core/index.ts), shared and the demo only.'),
+    rules: restrict(
+      [[...CORE_INSIDE], ['**/web/**', '**/cli/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']],
+      'The Electron host uses the core through its door (src/main/core/index.ts), shared and the demo only.',
+    ),
   },
   {
     files: ['src/main/web/**'],
     rules: restrict(
-      [['electron', 'electron/*', ...CORE_INSIDE], ['**/main/electron/**', '../electron/**', '**/cli/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**']],
+      [
+        ['electron', 'electron/*', ...CORE_INSIDE],
+        ['**/main/electron/**', '../electron/**', '**/cli/**', '**/seed/**', '**/client/**', '**/renderer/**', '**/preload/**'],
+      ],
       'The browser host uses the core through its door (src/main/core/index.ts), shared and the demo only; never Electron.',
     ),
   },
   {
     files: ['src/main/cli/**'],
     rules: restrict(
-      [['electron', 'electron/*', ...CORE_INSIDE], ['**/main/electron/**', '../electron/**', '**/web/**', '**/renderer/**', '**/preload/**']],
+      [
+        ['electron', 'electron/*', ...CORE_INSIDE],
+        ['**/main/electron/**', '../electron/**', '**/web/**', '**/renderer/**', '**/preload/**'],
+      ],
       'The command line uses the core through its door (src/main/core/index.ts), shared, the demo and the seed generator; never Electron or a host.',
     ),
   },
   {
     files: ['src/main/demo/**', 'src/main/seed/**', 'src/main/client/**'],
     rules: restrict(
-      [['electron', 'electron/*', ...CORE_INSIDE], ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/renderer/**', '**/preload/**']],
+      [
+        ['electron', 'electron/*', ...CORE_INSIDE],
+        ['**/main/electron/**', '../electron/**', '**/web/**', '**/cli/**', '**/renderer/**', '**/preload/**'],
+      ],
       'The drivers (demo, seed, client) use the core through its door (src/main/core/index.ts) and shared only.',
     ),
   },
@@ -96,7 +152,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(
-        [['electron', 'electron/*', 'better-sqlite3', 'pdfkit', ...NODE_BUILTINS], ['**/main/**', '**/preload/**']],
+        [
+          ['electron', 'electron/*', 'better-sqlite3', 'pdfkit', ...NODE_BUILTINS],
+          ['**/main/**', '**/preload/**'],
+        ],
         'The renderer is browser code: it imports shared and browser libraries only.',
       ),
     },

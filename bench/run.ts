@@ -52,7 +52,9 @@ interface BenchResult {
 function machine(): Record<string, unknown> {
   const v = (cmd: string, args: string[]) => {
     try {
-      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0]
+      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')[0]
     } catch {
       return null
     }
@@ -119,7 +121,13 @@ export function table(results: BenchResult[]): string {
       continue
     }
     for (const c of r.contenders) {
-      const ratio = c.role === 'peer' ? r.ratios.filter((x) => x.peer === c.name).map((x) => `${x.p50Ratio.toFixed(2)} (${x.ours})`).join(', ') : ''
+      const ratio =
+        c.role === 'peer'
+          ? r.ratios
+              .filter((x) => x.peer === c.name)
+              .map((x) => `${x.p50Ratio.toFixed(2)} (${x.ours})`)
+              .join(', ')
+          : ''
       rows.push([r.name, `${c.role === 'ours' ? '* ' : '  '}${c.name}`, fmt(c.p50, r.unit), fmt(c.p95, r.unit), ratio])
     }
     for (const g of r.goals) rows.push(['', `  goal: ${g.text}`, '', '', g.met ? 'met' : 'MISSED'])
@@ -168,7 +176,17 @@ async function main(): Promise<number> {
         results.push(await runOne(b, env))
       } catch (e) {
         console.error(`  ${b.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
-        results.push({ name: b.name, unit: b.unit, description: b.description, rounds: 0, warmup: 0, contenders: [], ratios: [], goals: [], error: e instanceof Error ? e.message : String(e) })
+        results.push({
+          name: b.name,
+          unit: b.unit,
+          description: b.description,
+          rounds: 0,
+          warmup: 0,
+          contenders: [],
+          ratios: [],
+          goals: [],
+          error: e instanceof Error ? e.message : String(e),
+        })
       }
     }
   } finally {

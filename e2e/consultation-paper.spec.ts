@@ -48,7 +48,7 @@ test('a patient who prefers paper declines signing on screen; the clinician sign
   await expect(page.getByRole('img', { name: /Sign here/ })).toHaveCount(0)
   await takeScreenBack(page)
 
-  await expect(page.getByText("The patient chose to sign on paper.", { exact: false })).toBeVisible()
+  await expect(page.getByText('The patient chose to sign on paper.', { exact: false })).toBeVisible()
   // The pad's bitmap follows the screen's pixel ratio, so strokes land under the pointer, sharp.
   const pad = signaturePad(page, 'Your signature')
   const size = await pad.evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight }))

@@ -23,8 +23,7 @@ test('patient mode cannot be left without the clinician’s password, and nothin
 
   const shellGone = async () => {
     await expect(page.getByRole('navigation', { name: 'Main menu' })).toHaveCount(0)
-    for (const name of ['Patients', 'Users', 'Settings', 'Lock', 'Log out', 'Back to the patient'])
-      await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0)
+    for (const name of ['Patients', 'Users', 'Settings', 'Lock', 'Log out', 'Back to the patient']) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0)
     await expect(page.getByText('Raghunathan', { exact: false })).toHaveCount(0) // the patient's own family name is not needed on screen
   }
   await shellGone()

@@ -53,7 +53,11 @@ export async function openPatient(page: Page, query: string, fullName: string): 
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'Patients' }).click()
   await page.getByRole('searchbox', { name: 'Find a patient' }).fill(query)
   const table = page.getByRole('table', { name: 'Matching patients' })
-  await table.getByRole('row', { name: new RegExp(fullName) }).getByRole('button').first().click()
+  await table
+    .getByRole('row', { name: new RegExp(fullName) })
+    .getByRole('button')
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible()
 }
 
@@ -64,7 +68,12 @@ export async function startConsultation(page: Page, patientName: string): Promis
 
 /** The "Saved" line of the step just taken (an aria-live status). */
 export async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ }).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .first(),
+  ).toBeVisible()
 }
 
 export function currentSectionHeading(page: Page): Locator {
@@ -232,8 +241,9 @@ export async function answerAllComprehensionRight(page: Page): Promise<void> {
     await expect
       .poll(
         async () =>
-          (await patientHeading(page).innerText({ timeout: 1000 }).catch(() => '')) !== 'A quick check' ||
-          (await legend.innerText({ timeout: 1000 }).catch(() => q)) !== q,
+          (await patientHeading(page)
+            .innerText({ timeout: 1000 })
+            .catch(() => '')) !== 'A quick check' || (await legend.innerText({ timeout: 1000 }).catch(() => q)) !== q,
       )
       .toBe(true)
   }
@@ -329,7 +339,12 @@ export interface ApiHost {
  * Calls the browser host's API as the page would: with the launch token and
  * the page's own session cookie (page.request shares the browser context's cookies).
  */
-export async function apiCall<T = unknown>(page: Page, host: ApiHost, name: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: T; error?: { code: string; message: string } } }> {
+export async function apiCall<T = unknown>(
+  page: Page,
+  host: ApiHost,
+  name: string,
+  input: unknown,
+): Promise<{ status: number; body: { ok: boolean; value?: T; error?: { code: string; message: string } } }> {
   const res = await page.request.post(`${host.origin}/api/${name}`, {
     headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', Origin: host.origin },
     data: input,
@@ -361,8 +376,7 @@ export async function clinicianPartThroughApi(page: Page, host: ApiHost, consult
   const id = { consultationId }
   let s = await apiOk<StateLike>(page, host, 'consultation.get', id)
   const shown = new Set<string>()
-  const sectionOf = (st: StepLike) =>
-    st.sectionId ?? s.script.content.sections.find((x) => x.kind === 'screening')!.id
+  const sectionOf = (st: StepLike) => st.sectionId ?? s.script.content.sections.find((x) => x.kind === 'screening')!.id
   for (let guard = 0; guard < 200; guard++) {
     const cur = s.progress.current
     if (!cur || cur.phase !== 'clinician' || cur.step === 'enter_patient_mode') return
@@ -421,7 +435,10 @@ export async function consultationReadyForPatient(page: Page, host: ApiHost, pat
   await clinicianPartThroughApi(page, host, consultationId)
   // Re-open the consultation: it resumes at the first step not done, the hand-over.
   await page.getByRole('button', { name: 'Back to the patient' }).click()
-  await page.getByRole('button', { name: /Resume the consultation started/ }).first().click()
+  await page
+    .getByRole('button', { name: /Resume the consultation started/ })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 2, name: "The patient's part" })).toBeVisible()
   return consultationId
 }

@@ -103,10 +103,17 @@ test('the signed consent PDF prints such names intact', async ({ page }) => {
   writeFileSync(file, Buffer.from(pdf.base64, 'base64'))
   // pdftotext wraps right-to-left words in bidi embedding marks; without them
   // each name part reads as typed.
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/[\u202A-\u202E]/g, '')
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .replace(/[\u202A-\u202E]/g, '')
   for (const part of ['Zoë', 'الحسيني', 'Cohen-', 'כהן']) expect(text, part).toContain(part)
   const fonts = execFileSync('pdffonts', [file]).toString('utf8')
   expect(fonts).toContain('NotoSansArabic')
   expect(fonts).toContain('NotoSansHebrew')
-  expect(fonts.split('\n').slice(2).filter((l) => l.trim() && !/\syes\s+yes\s+yes\s/.test(l))).toEqual([])
+  expect(
+    fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() && !/\syes\s+yes\s+yes\s/.test(l)),
+  ).toEqual([])
 })

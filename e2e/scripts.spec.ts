@@ -222,7 +222,7 @@ test('an administrator reads the stored scripts, imports a new version and a cli
   await registerPatient(page, { givenName: 'Ines', familyName: 'Okafor', dateOfBirth: '1979-02-03', recordNumber: 'SCR-0001' })
   const choice = page.getByLabel('Consultation script')
   await expect(choice.locator('option')).toHaveText([`${v2.title} (version 2, English)`, `${own.title} (version 1, English)`])
-  await expect(choice).toHaveValue(await choice.locator('option').first().getAttribute('value') ?? '')
+  await expect(choice).toHaveValue((await choice.locator('option').first().getAttribute('value')) ?? '')
   await expect(page.getByRole('note', { name: 'Your clinic’s script' })).toBeVisible()
   await choice.selectOption({ label: `${own.title} (version 1, English)` })
   await expect(page.getByRole('note', { name: 'Your clinic’s script' })).toContainText(ownNotice)

@@ -26,7 +26,9 @@ async function main(): Promise<number> {
       if (r.killedBeforeReady) early++
       if (r.round % 50 === 0) console.log(`  ${r.round} kills, ${Math.round((Date.now() - t0) / 1000)} s`)
     })
-    console.log(`OK: ${kills} kills (${early} before the app was ready), ${acks} acknowledged writes all present (${signedOff} consultations signed off), verify passed after every kill.`)
+    console.log(
+      `OK: ${kills} kills (${early} before the app was ready), ${acks} acknowledged writes all present (${signedOff} consultations signed off), verify passed after every kill.`,
+    )
     return 0
   } catch (e) {
     console.error(`FAILED: ${(e as Error).message}`)

@@ -55,7 +55,6 @@ function inEnglish(ns: string, key: string): boolean {
   return keys.has(key) || [...keys].some((k) => PLURAL.test(k) && k.replace(PLURAL, '') === key)
 }
 
-
 /**
  * Field codes that can reach a screen: the codes the shared schemas use as
  * messages, those the core raises with `fieldError(path, code)` or as

@@ -88,9 +88,8 @@ describe('seed', () => {
     // A replayed consultation (not one of the real runs) reads back through the core as finished.
     const core = openCore(a.dir)
     try {
-      const replayed = core.ctx.db
-        .prepare("SELECT id FROM consultations WHERE status = 'signed_off' AND id > ? ORDER BY id DESC LIMIT 1")
-        .get(c.realRuns) as { id: number } | undefined
+      const replayed = core.ctx.db.prepare("SELECT id FROM consultations WHERE status = 'signed_off' AND id > ? ORDER BY id DESC LIMIT 1").get(c.realRuns) as
+        { id: number } | undefined
       expect(replayed).toBeDefined()
       const state = getState(core.ctx, replayed!.id, false)
       expect(state.status).toBe('signed_off')

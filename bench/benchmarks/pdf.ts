@@ -52,7 +52,9 @@ export const pdf: Benchmark = {
     const patient = core.ctx.db
       .prepare('SELECT id, given_name, family_name FROM patients ORDER BY id')
       .all()
-      .find((p) => /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\s'.-]+$/u.test(`${(p as { given_name: string }).given_name} ${(p as { family_name: string }).family_name}`)) as { id: number }
+      .find((p) =>
+        /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\s'.-]+$/u.test(`${(p as { given_name: string }).given_name} ${(p as { family_name: string }).family_name}`),
+      ) as { id: number }
     env.log('  running a consultation to sign-off for its consent record...')
     const { consultationId } = await completeConsultation(core, { patientId: patient.id, clinician: { username: clinician.username, password: clinician.password } })
     const record = buildConsentRecord(core.ctx, consultationId)

@@ -76,8 +76,18 @@ export const tti: Benchmark = {
     const [app, blank] = hosts as [WebHost, WebHost]
     return {
       contenders: [
-        { name: 'ours', role: 'ours', what: 'built renderer (electron-vite build) via the browser host: navigation start to login username field visible and enabled', measure: () => timeToUsable(browser, app.url) },
-        { name: 'blank-react', role: 'peer', what: 'bench/blank built by the same Vite + React plugin, same host code: navigation start to its username field visible and enabled', measure: () => timeToUsable(browser, blank.url) },
+        {
+          name: 'ours',
+          role: 'ours',
+          what: 'built renderer (electron-vite build) via the browser host: navigation start to login username field visible and enabled',
+          measure: () => timeToUsable(browser, app.url),
+        },
+        {
+          name: 'blank-react',
+          role: 'peer',
+          what: 'bench/blank built by the same Vite + React plugin, same host code: navigation start to its username field visible and enabled',
+          measure: () => timeToUsable(browser, blank.url),
+        },
       ],
       goals: [{ text: 'ours p50 within 150 ms of blank-react p50', ours: 'ours', peer: 'blank-react', check: (o, p) => o - p! <= 150 }],
       notes: { browser: browser.version() },

@@ -95,7 +95,10 @@ export class Fixtures {
     this.rendererBuild ??= (async () => {
       const out = join(this.workDir, 'app-build')
       this.opts.log('  building the app with electron-vite...')
-      execFileSync(join(this.root, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', out, '--logLevel', 'warn'], { cwd: this.root, stdio: ['ignore', 'ignore', 'inherit'] })
+      execFileSync(join(this.root, 'node_modules', '.bin', 'electron-vite'), ['build', '--outDir', out, '--logLevel', 'warn'], {
+        cwd: this.root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      })
       return join(out, 'renderer')
     })()
     return this.rendererBuild

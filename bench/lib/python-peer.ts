@@ -28,7 +28,7 @@ export class PythonSqlitePeer {
     return new Promise((resolve, reject) => {
       if (this.child.exitCode !== null) return reject(new Error(`the Python peer has exited: ${this.stderr}`))
       this.waiting.push((line) => {
-        const res = JSON.parse(line) as { ok: true } & PeerAnswer | { ok: false; error: string }
+        const res = JSON.parse(line) as ({ ok: true } & PeerAnswer) | { ok: false; error: string }
         if (res.ok) resolve(res)
         else reject(new Error(`Python peer: ${res.error}`))
       })

@@ -39,10 +39,15 @@ export function consentHtml(r: ConsentRecord, seal: { recordSha256: string; audi
     parts.push('</section>')
   }
   if (r.flags.length)
-    parts.push(`<section><h2>Questions the patient asked</h2>${r.flags.map((f) => `<p><b>${esc(f.question)}</b> (${when(f.at)})<br>${esc(f.answer?.note ?? 'Not answered')}</p>`).join('')}</section>`)
+    parts.push(
+      `<section><h2>Questions the patient asked</h2>${r.flags.map((f) => `<p><b>${esc(f.question)}</b> (${when(f.at)})<br>${esc(f.answer?.note ?? 'Not answered')}</p>`).join('')}</section>`,
+    )
   parts.push(
     `<section><h2>Screening</h2><table class="grid"><tr><th>Question</th><th>Answer</th><th>Raised</th><th>Decision</th></tr>${r.screening
-      .map((q) => `<tr><td>${esc(q.text)}</td><td>${q.answer}${q.details ? `: ${esc(q.details)}` : ''}</td><td>${esc(q.explanation ?? '—')}</td><td>${esc(q.decision?.optionLabel ?? '—')}</td></tr>`)
+      .map(
+        (q) =>
+          `<tr><td>${esc(q.text)}</td><td>${q.answer}${q.details ? `: ${esc(q.details)}` : ''}</td><td>${esc(q.explanation ?? '—')}</td><td>${esc(q.decision?.optionLabel ?? '—')}</td></tr>`,
+      )
       .join('')}</table></section>`,
   )
   if (r.expectations)
@@ -63,8 +68,7 @@ export function consentHtml(r: ConsentRecord, seal: { recordSha256: string; audi
   parts.push(`<section class="signatures"><h2>Declarations and signatures</h2>`)
   if (r.review) parts.push(`<p>“${esc(r.review.statement)}” — confirmed ${when(r.review.at)}</p>`)
   if (r.esignature) parts.push(`<p>“${esc(r.esignature.statement)}” — ${r.esignature.choice} ${when(r.esignature.at)}</p>`)
-  for (const s of r.signatures)
-    parts.push(`<div class="sig"><img alt="" src="${s.imagePng}"><p><b>${esc(s.name)}</b> — ${esc(s.meaning)}<br>${when(s.at)}</p></div>`)
+  for (const s of r.signatures) parts.push(`<div class="sig"><img alt="" src="${s.imagePng}"><p><b>${esc(s.name)}</b> — ${esc(s.meaning)}<br>${when(s.at)}</p></div>`)
   parts.push(`<p class="mono">Record SHA-256 ${esc(seal.recordSha256)} · audit #${seal.auditPosition} ${esc(seal.auditHead)}</p></section>`)
   parts.push(`<section class="aftercare"><h2>Aftercare</h2>${r.aftercare.map((a) => `<p>${esc(a)}</p>`).join('')}</section>`)
 

@@ -306,11 +306,9 @@ export const SIGNATURE_MEANINGS: Record<SignatureRole, string> = {
   clinician: "I have explained the risks and answered the patient's questions.",
 }
 
-export const REVIEW_STATEMENT =
-  'What this summary says is true, and I had time to ask questions and have them answered.'
+export const REVIEW_STATEMENT = 'What this summary says is true, and I had time to ask questions and have them answered.'
 
-export const ESIGNATURE_STATEMENT =
-  'I agree to sign this consent electronically on this screen. I may ask for a paper copy.'
+export const ESIGNATURE_STATEMENT = 'I agree to sign this consent electronically on this screen. I may ask for a paper copy.'
 
 /**
  * The complete, plain record of a consultation, made for the consent PDF and

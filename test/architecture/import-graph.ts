@@ -22,8 +22,7 @@ function walk(dir: string, out: string[] = []): string[] {
 function resolveImport(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null
   const base = resolve(dirname(from), spec)
-  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')])
-    if (existsSync(c) && statSync(c).isFile()) return c
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) if (existsSync(c) && statSync(c).isFile()) return c
   return null
 }
 
@@ -83,8 +82,7 @@ const DOORS = new Set(['src/main/core/index.ts', 'src/main/core/testing.ts'])
 /** Imports from outside the core into a core file that is not one of its doors. */
 export function deepCoreImports(graph: Map<string, string[]>): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = []
-  for (const [from, targets] of graph)
-    if (!from.startsWith(CORE)) for (const to of targets) if (to.startsWith(CORE) && !DOORS.has(to)) out.push({ from, to })
+  for (const [from, targets] of graph) if (!from.startsWith(CORE)) for (const to of targets) if (to.startsWith(CORE) && !DOORS.has(to)) out.push({ from, to })
   return out
 }
 

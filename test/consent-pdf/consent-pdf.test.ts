@@ -198,7 +198,19 @@ describe('fonts parsed once per process', () => {
 describe('measuring text', () => {
   it('gives the height pdfkit would wrap to, for one-line texts (measured quickly) and all others', () => {
     const w = new DocumentWriter({ resourcesDir, title: 't', author: 'a', subject: 's', keywords: 'k', lang: 'en', createdAt: new Date(0), headerHeight: 80, footerHeight: 60 })
-    const texts = ['Zoë Ñúñez-Øberg', 'Ольга Иванова', 'Ελένη Παπαδοπούλου', 'A', '—', 'two\nlines', 'line\u2028separator', 'tab\tand  spaces  ', 'x'.repeat(300), 'word '.repeat(40), 'Supercalifragilisticexpialidociousnessandmore']
+    const texts = [
+      'Zoë Ñúñez-Øberg',
+      'Ольга Иванова',
+      'Ελένη Παπαδοπούλου',
+      'A',
+      '—',
+      'two\nlines',
+      'line\u2028separator',
+      'tab\tand  spaces  ',
+      'x'.repeat(300),
+      'word '.repeat(40),
+      'Supercalifragilisticexpialidociousnessandmore',
+    ]
     let checked = 0
     for (const text of texts)
       for (const font of Object.values(FONT))

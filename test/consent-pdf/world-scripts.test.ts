@@ -34,7 +34,8 @@ afterAll(() => core?.close())
 
 /** Bidi embedding, override and isolate marks poppler adds around right-to-left words. */
 const withoutBidiMarks = (s: string) => s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-const layoutText = (file: string, page?: number) => withoutBidiMarks(run('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', '-enc', 'UTF-8', file, '-']).out).replace(/\s+/g, ' ')
+const layoutText = (file: string, page?: number) =>
+  withoutBidiMarks(run('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', '-enc', 'UTF-8', file, '-']).out).replace(/\s+/g, ' ')
 const rawText = (file: string) => withoutBidiMarks(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).out).replace(/\s+/g, ' ')
 
 function signedConsent(consultationId: number) {
@@ -90,7 +91,11 @@ describe.each([
     for (const part of ['أريد أن تبدو جبهتي أكثر نعومة', 'בלי מראה קפוא', 'natural look 3']) expect(text).toContain(part)
     expect(text.replace(/ /g, '')).toContain('我希望看起来自然一些而且不要太僵硬')
     expect(text).toContain('natural look 3 ✓ 👍')
-    expect(fonts(file).map((x) => x.name).join(' ')).toContain('NotoSansSymbols2')
+    expect(
+      fonts(file)
+        .map((x) => x.name)
+        .join(' '),
+    ).toContain('NotoSansSymbols2')
     const words = wordBoxes(file)
     const off = words.filter((w) => w.xMin < PAGE.marginX - 1 || w.xMax > w.pageWidth - PAGE.marginX + 1 || w.yMin < 0 || w.yMax > w.pageHeight)
     expect(off.slice(0, 5)).toEqual([])
@@ -98,7 +103,8 @@ describe.each([
 })
 
 describe('Arabic shaping and measuring', () => {
-  const writer = () => new DocumentWriter({ resourcesDir, title: 't', author: 'a', subject: 's', keywords: 'k', lang: 'en', createdAt: new Date(0), headerHeight: 80, footerHeight: 60 })
+  const writer = () =>
+    new DocumentWriter({ resourcesDir, title: 't', author: 'a', subject: 's', keywords: 'k', lang: 'en', createdAt: new Date(0), headerHeight: 80, footerHeight: 60 })
 
   it('joins letters: the same letter gets its initial, medial and final form', () => {
     const w = writer()

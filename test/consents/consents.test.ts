@@ -28,11 +28,19 @@ describe('the staff desk', () => {
   it('finds the consent by part of the name, accents ignored, and by record number', async () => {
     for (const query of ['nunez', 'Zoë', 'øber', 'zoe nun', 'mrn-1001', '']) {
       const found = await staff.call('consents.search', { query })
-      expect(found.map((f) => f.patient.recordNumber), query).toEqual(['MRN-1001'])
+      expect(
+        found.map((f) => f.patient.recordNumber),
+        query,
+      ).toEqual(['MRN-1001'])
     }
     expect(await staff.call('consents.search', { query: 'Müller' })).toEqual([])
     const [item] = await staff.call('consents.search', { query: 'nunez' })
-    expect(item).toMatchObject({ status: 'signed_off', clinicianName: 'Dr. Victor Beer, dermatologist', withdrawnAt: null, document: { kind: 'consent', signedBy: 'Dr. Victor Beer, dermatologist' } })
+    expect(item).toMatchObject({
+      status: 'signed_off',
+      clinicianName: 'Dr. Victor Beer, dermatologist',
+      withdrawnAt: null,
+      document: { kind: 'consent', signedBy: 'Dr. Victor Beer, dermatologist' },
+    })
   })
 
   it('filters by the sign-off date', async () => {
@@ -58,7 +66,9 @@ describe('the staff desk', () => {
     expect(pdf.fileName).toBe(item!.document.fileName)
     await staff.call('consents.recordSaved', { documentId: pdf.documentId, how: 'download' })
     const detail = await staff.call('consents.get', { consultationId: item!.consultationId })
-    expect(detail.history.map((h) => h.what)).toEqual(expect.arrayContaining(['Consultation started', 'The patient signed', 'Signed off by the clinician (record frozen)', 'PDF saved (downloaded)']))
+    expect(detail.history.map((h) => h.what)).toEqual(
+      expect.arrayContaining(['Consultation started', 'The patient signed', 'Signed off by the clinician (record frozen)', 'PDF saved (downloaded)']),
+    )
     expect(detail.history.at(-1)).toMatchObject({ what: 'PDF saved (downloaded)', by: 'Sam Reyes (front desk)' })
     expect(detail.documents).toHaveLength(1)
     expect(verifyAuditChain(core.ctx.db, core.ctx.auditKey).ok).toBe(true)
@@ -106,7 +116,9 @@ describe('withdrawal and addenda', () => {
       expect(detail.documents.map((d) => d.kind)).toEqual(['consent', 'addendum', 'withdrawal'])
       expect(detail.documents[0]!.sha256).toBe(before!.document.sha256) // the signed consent is untouched
       expect(detail.withdrawnAt).not.toBeNull()
-      expect(detail.history.map((h) => h.action)).toEqual(expect.arrayContaining(['consultation.withdrawn', 'consent_document.store_withdrawal', 'consent_document.store_addendum']))
+      expect(detail.history.map((h) => h.action)).toEqual(
+        expect.arrayContaining(['consultation.withdrawn', 'consent_document.store_withdrawal', 'consent_document.store_addendum']),
+      )
 
       const withdrawal = await clinician.call('consents.getPdf', { documentId: detail.documents[2]!.documentId })
       const file = join(mkdtempSync(join(tmpdir(), 'derm-later-')), withdrawal.fileName)

@@ -38,9 +38,7 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
 
   it('refuses recording a section before it is shown, and steps for a section the script does not have', async () => {
     expect((await k.beer.fail('consultation.markSectionDiscussed', { consultationId: id, sectionId: 'welcome' })).code).toBe('invalid_state')
-    expect((await k.beer.fail('consultation.recordScreeningAnswer', { consultationId: id, questionId: 'allergy-toxin', answer: 'no' })).code).toBe(
-      'invalid_state',
-    )
+    expect((await k.beer.fail('consultation.recordScreeningAnswer', { consultationId: id, questionId: 'allergy-toxin', answer: 'no' })).code).toBe('invalid_state')
     const e = await k.beer.fail('consultation.markSectionShown', { consultationId: id, sectionId: 'no-such-part' })
     expect(e).toMatchObject({ code: 'validation', fields: [{ path: 'sectionId', code: 'no_such_section' }] })
   })
@@ -108,18 +106,14 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     s = await k.beer.call('consultation.acknowledgeSection', { consultationId: id, sectionId: 'injection-errors', initials: 'Z.Ñ.' })
     const ack = s.events.find((e) => e.kind === 'acknowledged')!
     expect(ack).toMatchObject({ by: 'patient', sectionId: 'injection-errors', sectionHash: s.script.sectionHashes['injection-errors'], initials: 'Z.Ñ.' })
-    expect((await k.beer.fail('consultation.acknowledgeSection', { consultationId: id, sectionId: 'injection-errors', initials: 'ZN' })).code).toBe(
-      'invalid_state',
-    )
+    expect((await k.beer.fail('consultation.acknowledgeSection', { consultationId: id, sectionId: 'injection-errors', initials: 'ZN' })).code).toBe('invalid_state')
     expect((await k.beer.fail('consultation.acknowledgeSection', { consultationId: id, sectionId: 'safety', initials: '12' })).fields?.[0]).toMatchObject({
       path: 'initials',
       code: 'invalid_initials',
     })
     s = await k.beer.call('consultation.flagQuestion', { consultationId: id, sectionId: 'side-effects', question: 'How long does bruising last?' })
     expect(s.flags).toMatchObject([{ sectionId: 'side-effects', question: 'How long does bruising last?', answer: null }])
-    expect((await k.beer.fail('consultation.acknowledgeSection', { consultationId: id, sectionId: 'side-effects', initials: 'ZN' })).code).toBe(
-      'invalid_state',
-    )
+    expect((await k.beer.fail('consultation.acknowledgeSection', { consultationId: id, sectionId: 'side-effects', initials: 'ZN' })).code).toBe('invalid_state')
   })
 
   it('after a wrong comprehension answer, asks for the section again before the next attempt; keeps every attempt', async () => {
@@ -133,13 +127,11 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     const r2 = await k.beer.call('consultation.answerComprehension', { consultationId: id, questionId: 'q-onset', optionId: 'two-weeks' })
     expect(r2.correct).toBe(true)
     expect(r2.state.comprehension.find((c) => c.questionId === 'q-onset')).toMatchObject({ passed: true, attempts: [{ correct: false }, { correct: true }] })
-    expect((await k.beer.fail('consultation.answerComprehension', { consultationId: id, questionId: 'q-onset', optionId: 'two-weeks' })).code).toBe(
-      'invalid_state',
-    )
+    expect((await k.beer.fail('consultation.answerComprehension', { consultationId: id, questionId: 'q-onset', optionId: 'two-weeks' })).code).toBe('invalid_state')
   })
 
   it('stops at the unanswered flag; the clinician takes the screen back only with their password', async () => {
-    s = await patientPhase(k.beer, (await k.beer.call('consultation.get', { consultationId: id })))
+    s = await patientPhase(k.beer, await k.beer.call('consultation.get', { consultationId: id }))
     expect(current(s)).toBe('answer_flags')
     expect((await k.beer.fail('consultation.confirmReview', { consultationId: id, confirmed: true })).code).toBe('invalid_state')
     const wrong = await k.beer.fail('consultation.exitPatientMode', { consultationId: id, password: 'not my password' })
@@ -204,9 +196,7 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
   })
 
   it('accepts an optional witness, who must not be the patient', async () => {
-    expect((await k.beer.fail('consultation.signAsWitness', { consultationId: id, witnessName: 'zoe nunez-oberg', ...sig() })).fields?.[0]?.code).toBe(
-      'witness_is_patient',
-    )
+    expect((await k.beer.fail('consultation.signAsWitness', { consultationId: id, witnessName: 'zoe nunez-oberg', ...sig() })).fields?.[0]?.code).toBe('witness_is_patient')
     s = await k.beer.call('consultation.signAsWitness', { consultationId: id, witnessName: 'Nina Nurse', ...sig() })
     expect(s.signatures.map((x) => x.role)).toEqual(['patient', 'witness'])
   })
@@ -248,7 +238,10 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     ])
     expect(record.signatures[0]!.strokes).toHaveLength(2)
     expect(record.signatures[0]!.imagePng).toMatch(/^data:image\/png;base64,/)
-    expect(record.sections.find((x) => x.sectionId === 'side-effects')).toMatchObject({ initials: 'Z.Ñ.', risks: expect.arrayContaining([expect.objectContaining({ band: 'common' })]) })
+    expect(record.sections.find((x) => x.sectionId === 'side-effects')).toMatchObject({
+      initials: 'Z.Ñ.',
+      risks: expect.arrayContaining([expect.objectContaining({ band: 'common' })]),
+    })
     expect(record.sections.find((x) => x.sectionId === 'spread-warning')?.boxedWarning?.title).toMatch(/spread/)
     expect(record.flags).toHaveLength(1)
     expect(record.comprehension.find((c) => c.questionId === 'q-onset')?.attempts).toHaveLength(2)
@@ -259,7 +252,17 @@ describe('a whole consultation, from start to sign-off and afterwards', () => {
     const tries: [string, unknown][] = [
       ['consultation.markSectionShown', { consultationId: id, sectionId: 'welcome' }],
       ['consultation.recordScreeningAnswer', { consultationId: id, questionId: 'allergy-toxin', answer: 'yes', details: 'x' }],
-      ['consultation.saveTreatmentPlan', { consultationId: id, productId: 'onabotulinumtoxina', lotNumber: 'A1', expiryDate: '2030-01-01', dilution: { vialUnits: 100, diluentMl: 2.5 }, sites: [{ site: 'x', units: 4 }] }],
+      [
+        'consultation.saveTreatmentPlan',
+        {
+          consultationId: id,
+          productId: 'onabotulinumtoxina',
+          lotNumber: 'A1',
+          expiryDate: '2030-01-01',
+          dilution: { vialUnits: 100, diluentMl: 2.5 },
+          sites: [{ site: 'x', units: 4 }],
+        },
+      ],
       ['consultation.endNotTreated', { consultationId: id, reason: 'changed my mind' }],
       ['consultation.enterPatientMode', { consultationId: id }],
     ]
@@ -336,9 +339,7 @@ describe('screening', () => {
   it('a contraindication blocks the path to signing; the only way on is ending as not treated, with a reason', async () => {
     let s = await k.beer.call('consultation.start', { patientId: k.patient2.id })
     const id = s.id
-    expect(
-      (await k.beer.fail('consultation.recordScreeningAnswer', { consultationId: id, questionId: 'allergy-ingredient', answer: 'yes' })).code,
-    ).toBe('invalid_state') // not shown yet
+    expect((await k.beer.fail('consultation.recordScreeningAnswer', { consultationId: id, questionId: 'allergy-ingredient', answer: 'yes' })).code).toBe('invalid_state') // not shown yet
     await k.beer.call('consultation.markSectionShown', { consultationId: id, sectionId: 'health-check' })
     const noDetails = await k.beer.fail('consultation.recordScreeningAnswer', { consultationId: id, questionId: 'allergy-ingredient', answer: 'yes' })
     expect(noDetails.fields?.[0]).toMatchObject({ path: 'details', code: 'required' })
@@ -352,9 +353,7 @@ describe('screening', () => {
     s = await clinicianPhase(k.beer, s)
     expect(s.blocks).toHaveLength(1)
     expect((await k.beer.fail('consultation.enterPatientMode', { consultationId: id })).code).toBe('invalid_state')
-    expect(
-      (await k.beer.fail('consultation.signOff', { consultationId: id, password: PASSWORDS.beer, statementConfirmed: true, ...sig() })).code,
-    ).toBe('invalid_state')
+    expect((await k.beer.fail('consultation.signOff', { consultationId: id, password: PASSWORDS.beer, statementConfirmed: true, ...sig() })).code).toBe('invalid_state')
     expect((await k.beer.fail('consultation.endNotTreated', { consultationId: id, reason: '' })).fields?.[0]?.code).toBe('required')
     expect((await k.other.fail('consultation.endNotTreated', { consultationId: id, reason: 'Allergy' })).code).toBe('forbidden')
     expect((await k.beer.fail('consultation.withdraw', { consultationId: id, reason: 'x' })).code).toBe('invalid_state')
@@ -378,9 +377,9 @@ describe('screening', () => {
     expect(
       (await k.beer.fail('consultation.recordCautionDecision', { consultationId: id, questionId: 'pregnancy', optionId: 'treat-as-planned', note: 'x' })).fields?.[0],
     ).toMatchObject({ path: 'optionId', code: 'no_such_option' })
-    expect(
-      (await k.beer.fail('consultation.recordCautionDecision', { consultationId: id, questionId: 'dry-eye', optionId: 'treat-as-planned', note: 'x' })).code,
-    ).toBe('invalid_state')
+    expect((await k.beer.fail('consultation.recordCautionDecision', { consultationId: id, questionId: 'dry-eye', optionId: 'treat-as-planned', note: 'x' })).code).toBe(
+      'invalid_state',
+    )
     s = await k.beer.call('consultation.recordCautionDecision', { consultationId: id, questionId: 'pregnancy', optionId: 'defer', note: 'Breastfeeding; wait.' })
     expect(s.blocks).toMatchObject([{ kind: 'caution_declined', questionId: 'pregnancy' }])
     s = await k.beer.call('consultation.recordCautionDecision', {
@@ -432,13 +431,8 @@ describe('treatment plan', () => {
 
   it('computes the total in the core and never takes it from input', async () => {
     expect((await k.beer.fail('consultation.saveTreatmentPlan', { ...plan({}), totalUnits: 999 })).fields?.[0]?.code).toBe('unexpected_field')
-    expect((await k.beer.fail('consultation.saveTreatmentPlan', plan({ sites: [{ site: 'x', units: 2.25 }] }))).fields?.[0]?.code).toBe(
-      'units_in_half_steps',
-    )
-    const s = await k.beer.call(
-      'consultation.saveTreatmentPlan',
-      plan({ sites: [0.5, 2.5, 2.5, 4, 4, 4, 12, 0.5].map((units, i) => ({ site: `point ${i + 1}`, units })) }),
-    )
+    expect((await k.beer.fail('consultation.saveTreatmentPlan', plan({ sites: [{ site: 'x', units: 2.25 }] }))).fields?.[0]?.code).toBe('units_in_half_steps')
+    const s = await k.beer.call('consultation.saveTreatmentPlan', plan({ sites: [0.5, 2.5, 2.5, 4, 4, 4, 12, 0.5].map((units, i) => ({ site: `point ${i + 1}`, units })) }))
     expect(s.plan).toMatchObject({ totalUnits: 30, productName: 'incobotulinumtoxinA', dilution: { unitsPerMl: 40 } })
     // A new plan supersedes the old one; both stay in the record.
     expect(s.events.filter((e) => e.kind === 'treatment_plan_saved')).toHaveLength(2)
@@ -496,9 +490,7 @@ describe('patient mode across clients', () => {
     await k.beer.call('consultation.enterPatientMode', { consultationId: s.id })
     const second = new Client(k.core)
     await second.call('session.login', { username: 'vbeer', password: PASSWORDS.beer })
-    expect((await second.fail('consultation.acknowledgeSection', { consultationId: s.id, sectionId: 'side-effects', initials: 'HM' })).code).toBe(
-      'invalid_state',
-    )
+    expect((await second.fail('consultation.acknowledgeSection', { consultationId: s.id, sectionId: 'side-effects', initials: 'HM' })).code).toBe('invalid_state')
     await k.beer.call('consultation.exitPatientMode', { consultationId: s.id, password: PASSWORDS.beer })
     const open = await second.call('consultation.listInProgress', {})
     expect(open.map((x) => x.id)).toContain(s.id)

@@ -33,20 +33,44 @@ describe('the shipped default script', () => {
   it('covers the five topics, the boxed warning, the contraindications and the cautions', () => {
     const s = defaultScript()
     const kinds = s.sections.map((x) => x.kind)
-    for (const k of ['risk', 'screening', 'medication_guide', 'expectations', 'treatment_plan', 'comprehension', 'alternatives', 'aftercare'])
-      expect(kinds, k).toContain(k)
+    for (const k of ['risk', 'screening', 'medication_guide', 'expectations', 'treatment_plan', 'comprehension', 'alternatives', 'aftercare']) expect(kinds, k).toContain(k)
     expect(s.notice).toMatch(/starting point/)
     expect(s.notice).toMatch(/review/)
     const all = s.sections.flatMap(patientFacingText).join('\n')
     // The five topics and the boxed warning.
-    for (const phrase of [/wrong muscle/, /drooping eyelid/, /frozen/, /bruising/i, /headache/, /flu/, /hives/, /cancer or stroke/, /trained/, /aftercare/i, /spread/, /double or blurred vision/, /life threatening/])
+    for (const phrase of [
+      /wrong muscle/,
+      /drooping eyelid/,
+      /frozen/,
+      /bruising/i,
+      /headache/,
+      /flu/,
+      /hives/,
+      /cancer or stroke/,
+      /trained/,
+      /aftercare/i,
+      /spread/,
+      /double or blurred vision/,
+      /life threatening/,
+    ])
       expect(all).toMatch(phrase)
     const screening = s.sections.find((x) => x.kind === 'screening')!
     if (screening.kind !== 'screening') throw new Error()
     const raised = (kind: string) => screening.questions.filter((q) => q.rules.some((r) => r.raises === kind)).map((q) => q.id)
     expect(raised('contraindication').sort()).toEqual(['allergy-ingredient', 'allergy-toxin', 'site-infection'])
     expect(raised('caution').sort()).toEqual(
-      ['blood-thinners', 'bleeding-disorder', 'droop-now', 'dry-eye', 'heart-disease', 'interacting-medicines', 'nerve-muscle-disease', 'pregnancy', 'recent-toxin', 'swallow-breathe'].sort(),
+      [
+        'blood-thinners',
+        'bleeding-disorder',
+        'droop-now',
+        'dry-eye',
+        'heart-disease',
+        'interacting-medicines',
+        'nerve-muscle-disease',
+        'pregnancy',
+        'recent-toxin',
+        'swallow-breathe',
+      ].sort(),
     )
     expect(all).toMatch(/human albumin/)
     expect(all).toMatch(/cow's milk protein/)

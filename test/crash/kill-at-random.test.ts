@@ -22,7 +22,7 @@ describe('killed at random moments', () => {
     expect(rounds.some((r) => r.killedBeforeReady)).toBe(true)
     expect(acks).toBeGreaterThan(KILLS)
     expect(signedOff, 'consultations that reached sign-off between kills').toBeGreaterThan(0)
-  // A guard against a hang, not a timing: every kill starts a new Node process,
-  // which takes seconds on a loaded 2-core machine.
+    // A guard against a hang, not a timing: every kill starts a new Node process,
+    // which takes seconds on a loaded 2-core machine.
   }, 900_000)
 })

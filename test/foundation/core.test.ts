@@ -108,7 +108,10 @@ describe('patients', () => {
     expect((await c.call('patients.search', { query: 'soren' })).length).toBe(1)
     expect((await c.call('patients.search', { query: 'a-17' })).map((x) => x.id)).toEqual([p.id])
     expect(await c.call('patients.search', { query: '"* OR NEAR(' })).toEqual([])
-    const edited = await c.call('patients.update', { id: p.id, patient: { givenName: 'Jürgen', familyName: 'Ortiz-Lee', dateOfBirth: '1970-05-01', recordNumber: 'A-17', email: 'j@example.org' } })
+    const edited = await c.call('patients.update', {
+      id: p.id,
+      patient: { givenName: 'Jürgen', familyName: 'Ortiz-Lee', dateOfBirth: '1970-05-01', recordNumber: 'A-17', email: 'j@example.org' },
+    })
     expect(edited.familyName).toBe('Ortiz-Lee')
     expect((await c.call('patients.search', { query: 'ortiz' })).map((x) => x.id)).toEqual([p.id])
     // the old name is gone from the index; ß folds to ss

@@ -52,7 +52,21 @@ function callerAdmitted(name: CallName, caller: Caller): boolean {
 const hostileString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000', '\u0007\u001b[31m', 'a\u202Eevil', '\uD800', '\uDFFFx', 'x\uD83D', "'; DROP TABLE patients; --", '../../etc/passwd', '__proto__', 'constructor', '', ' ', '\n\r\t'),
+  fc.constantFrom(
+    '\u0000',
+    '\u0007\u001b[31m',
+    'a\u202Eevil',
+    '\uD800',
+    '\uDFFFx',
+    'x\uD83D',
+    "'; DROP TABLE patients; --",
+    '../../etc/passwd',
+    '__proto__',
+    'constructor',
+    '',
+    ' ',
+    '\n\r\t',
+  ),
   fc.integer({ min: 10_001, max: 300_000 }).map((n) => 'A'.repeat(n)),
   fc.integer({ min: 1, max: 5_000 }).map((n) => '\u{1F489}'.repeat(n)),
 )
@@ -73,9 +87,9 @@ function inputFor(name: CallName): fc.Arbitrary<unknown> {
     // The call's own fields with hostile values, some missing.
     fc.dictionary(known, hostileValue, { maxKeys: Math.max(1, keys.length) }),
     // The call's own fields plus fields it does not know.
-    fc.tuple(fc.dictionary(known, hostileValue, { maxKeys: keys.length }), fc.dictionary(hostileString, hostileValue, { minKeys: 1, maxKeys: 3 })).map(
-      ([a, b]) => ({ ...b, ...a, [`extra_${Object.keys(b).length}`]: 1 }),
-    ),
+    fc
+      .tuple(fc.dictionary(known, hostileValue, { maxKeys: keys.length }), fc.dictionary(hostileString, hostileValue, { minKeys: 1, maxKeys: 3 }))
+      .map(([a, b]) => ({ ...b, ...a, [`extra_${Object.keys(b).length}`]: 1 })),
   )
 }
 
@@ -112,7 +126,10 @@ async function expectRefusedAndUnchanged(name: CallName, caller: Caller, input: 
     expect(typeof e.message === 'string' && e.message.trim().length > 0, `${where}: message`).toBe(true)
     expect(e.message, `${where}: stack trace`).not.toMatch(/\n\s+at |\.ts:\d+|node:internal|SQLITE_|TypeError|ReferenceError/)
     expect(e.message.length).toBeLessThan(600)
-    expect(Object.keys(e).every((k) => ['code', 'message', 'fields', 'retryAfterSeconds'].includes(k)), `${where}: keys ${Object.keys(e)}`).toBe(true)
+    expect(
+      Object.keys(e).every((k) => ['code', 'message', 'fields', 'retryAfterSeconds'].includes(k)),
+      `${where}: keys ${Object.keys(e)}`,
+    ).toBe(true)
     expect(res.status, where).toBeGreaterThanOrEqual(400)
     if (!admitted) expect(['unauthenticated', 'forbidden', 'locked', 'patient_mode'], where).toContain(e.code)
     else if (mustRefuse) expect(['forbidden', 'patient_mode', 'validation', 'not_found', 'frozen', 'invalid_state'], where).toContain(e.code)

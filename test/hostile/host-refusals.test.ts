@@ -27,8 +27,7 @@ function typedError(body: string, code: string): void {
 }
 
 // A call that would change data if it got through: creating a patient as the clinician.
-const write = () =>
-  JSON.stringify({ givenName: 'Should', familyName: 'Not Exist', dateOfBirth: '1990-01-01', recordNumber: 'HOSTILE-1', phone: '', email: '' })
+const write = () => JSON.stringify({ givenName: 'Should', familyName: 'Not Exist', dateOfBirth: '1990-01-01', recordNumber: 'HOSTILE-1', phone: '', email: '' })
 
 describe('the browser host refuses', () => {
   it('a request without the token', async () => {

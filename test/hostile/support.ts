@@ -69,7 +69,13 @@ export async function startRig(): Promise<HostileRig> {
     if (r.status !== 200) throw new Error(`login as ${role} failed: ${r.body}`)
     return String(r.headers['set-cookie']).split(';')[0]!
   }
-  const cookies = { admin: await login('admin'), clinician: await login('clinician'), staff: await login('staff'), locked: await login('clinician'), patient: await login('clinician') }
+  const cookies = {
+    admin: await login('admin'),
+    clinician: await login('clinician'),
+    staff: await login('staff'),
+    locked: await login('clinician'),
+    patient: await login('clinician'),
+  }
   const locked = await api('session.lock', '{}', cookies.locked)
   if (locked.status !== 200) throw new Error(`lock failed: ${locked.body}`)
   // Records for "ids of other records": another patient's signed-off consultation,

@@ -114,7 +114,10 @@ describe('backup and restore from the command line', () => {
     db.prepare("UPDATE patients SET family_name = 'Altered' WHERE record_number = 'MRN-1001'").run()
     db.close()
     const forged = join(tempDir(), 'forged.dcbackup')
-    writeFileSync(forged, await encodeBackup({ createdAt: description.createdAt, schemaVersion: description.schemaVersion, chainHead: description.chainHead }, readFileSync(work), key, PASSPHRASE))
+    writeFileSync(
+      forged,
+      await encodeBackup({ createdAt: description.createdAt, schemaVersion: description.schemaVersion, chainHead: description.chainHead }, readFileSync(work), key, PASSPHRASE),
+    )
     const target = join(tempDir(), 'data')
     const out = cli(['restore', '--data', target, '--from', forged])
     expect(out.status).toBe(1)
@@ -129,7 +132,10 @@ describe('backup and restore from the command line', () => {
     const pageSize = broken.readUInt16BE(16)
     broken.fill(0x5a, 3 * pageSize + 8, 3 * pageSize + 200)
     const file = join(tempDir(), 'broken.dcbackup')
-    writeFileSync(file, await encodeBackup({ createdAt: description.createdAt, schemaVersion: description.schemaVersion, chainHead: description.chainHead }, broken, key, PASSPHRASE))
+    writeFileSync(
+      file,
+      await encodeBackup({ createdAt: description.createdAt, schemaVersion: description.schemaVersion, chainHead: description.chainHead }, broken, key, PASSPHRASE),
+    )
     const out = cli(['restore', '--data', join(tempDir(), 'data'), '--from', file])
     expect(out.status).toBe(1)
     expect(out.stderr).toMatch(/does not verify: The database file is damaged/)
@@ -193,7 +199,12 @@ describe('restore that cannot finish', () => {
     const keyBefore = readFileSync(keyFile)
     const dbBefore = readFileSync(join(target, DB_FILE_NAME))
     const staged = await stageRestore({ dataDir: target, resourcesDir, file: backupFile, passphrase: PASSPHRASE })
-    const failing = { file: keyFile, install: () => { throw new Error('disk full') } }
+    const failing = {
+      file: keyFile,
+      install: () => {
+        throw new Error('disk full')
+      },
+    }
     expect(() => swapInStaged(target, staged, failing, new Date())).toThrow('disk full')
     discardStaged(staged)
     expect(readFileSync(keyFile).equals(keyBefore)).toBe(true)

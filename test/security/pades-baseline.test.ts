@@ -181,7 +181,15 @@ describe('the consent signature as PAdES baseline B-B', () => {
       problem: 'its signature does not name its signing certificate (no signing-certificate-v2 attribute)',
     })
     // The control: re-signing the attributes unchanged is still accepted, so the refusals above are the attribute's doing.
-    expect(verifyPdfSignature(withCms(pdf, resignedWith((attrs) => attrs)), certificateDer)).toEqual({ ok: true, signerName: 'Dr. Zoë Ñúñez-Øberg' })
+    expect(
+      verifyPdfSignature(
+        withCms(
+          pdf,
+          resignedWith((attrs) => attrs),
+        ),
+        certificateDer,
+      ),
+    ).toEqual({ ok: true, signerName: 'Dr. Zoë Ñúñez-Øberg' })
   })
 
   it.runIf(existsSync('/usr/bin/openssl'))('verifies with OpenSSL over the byte range, and its structure prints', () => {
@@ -193,7 +201,10 @@ describe('the consent signature as PAdES baseline B-B', () => {
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number]
     const content = writeTemp(Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]), 'signed-bytes.bin')
     // -noverify: the certificate is self-signed and in no trust store; the signature itself is still checked.
-    const out = execFileSync('openssl', ['cms', '-verify', '-binary', '-noverify', '-inform', 'DER', '-in', file, '-content', content, '-out', '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = execFileSync('openssl', ['cms', '-verify', '-binary', '-noverify', '-inform', 'DER', '-in', file, '-content', content, '-out', '/dev/null'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     expect(out).toBe('')
   })
 })

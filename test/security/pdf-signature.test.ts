@@ -15,7 +15,9 @@ let otherCert: Buffer
 beforeAll(async () => {
   const dir = await populatedClinic()
   const db = new Database(join(dir, DB_FILE_NAME), { readonly: true })
-  const row = db.prepare("SELECT d.pdf, c.certificate_der FROM consent_documents d JOIN signing_credentials c ON c.id = d.signing_credential_id WHERE d.kind = 'consent' ORDER BY d.id LIMIT 1").get() as { pdf: Buffer; certificate_der: Buffer }
+  const row = db
+    .prepare("SELECT d.pdf, c.certificate_der FROM consent_documents d JOIN signing_credentials c ON c.id = d.signing_credential_id WHERE d.kind = 'consent' ORDER BY d.id LIMIT 1")
+    .get() as { pdf: Buffer; certificate_der: Buffer }
   pdf = row.pdf
   cert = row.certificate_der
   // Another clinic's clinician: a second populated clinic has its own certificate for the same person.

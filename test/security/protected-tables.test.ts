@@ -46,7 +46,9 @@ describe('triggers refuse changes from a raw connection', () => {
       expect(() => insert.run({ ...ev, kind: 'acknowledged' })).toThrow(/frozen/)
       expect(() =>
         db
-          .prepare("INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png) VALUES (?, 'witness', 'X', 'x', 'now', 1, '[]', 0, 0, x'00')")
+          .prepare(
+            "INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png) VALUES (?, 'witness', 'X', 'x', 'now', 1, '[]', 0, 0, x'00')",
+          )
           .run(signed.id),
       ).toThrow(/frozen/)
     } finally {

@@ -41,7 +41,9 @@ describe('verify on an untouched clinic', () => {
     const r = verifyDir(copyClinic(clinic))
     expect(r.checks.filter((c) => !c.ok)).toEqual([])
     expect(r.ok).toBe(true)
-    expect(r.summary).toMatch(/^Verified: database file intact .*audit rows chained to head #\d+ .*13 patients match the audit trail; 2 signed-off consultations unchanged; 4 consent PDFs intact \(2 digital signatures verified\)/)
+    expect(r.summary).toMatch(
+      /^Verified: database file intact .*audit rows chained to head #\d+ .*13 patients match the audit trail; 2 signed-off consultations unchanged; 4 consent PDFs intact \(2 digital signatures verified\)/,
+    )
     expect(r.summary).not.toContain('\n')
   })
 
@@ -102,7 +104,9 @@ describe('verify catches raw changes', () => {
     })
     expect(report.checks.find((c) => c.id === 'audit-chain')!.ok).toBe(true) // the chain alone cannot see a cut tail
     expect(report.ok).toBe(false)
-    expect(report.firstProblem).toMatch(/^patients row \d+ was changed outside the app: family_name is "Müller-Lüdenscheidt" but the audit trail last recorded "Müller" \(audit row \d+\)\.$/)
+    expect(report.firstProblem).toMatch(
+      /^patients row \d+ was changed outside the app: family_name is "Müller-Lüdenscheidt" but the audit trail last recorded "Müller" \(audit row \d+\)\.$/,
+    )
   })
 
   it('a trigger that protects an append-only table was dropped', () => {
@@ -116,7 +120,9 @@ describe('verify catches raw changes', () => {
       id = patientId(db, 'MRN-1004')
       db.prepare("UPDATE patients SET date_of_birth = '1958-07-19' WHERE id = ?").run(id)
     })
-    expect(report.firstProblem).toMatch(new RegExp(`^patients row ${id} was changed outside the app: date_of_birth is "1958-07-19" but the audit trail last recorded "1968-07-19" \\(audit row \\d+\\)\\.$`))
+    expect(report.firstProblem).toMatch(
+      new RegExp(`^patients row ${id} was changed outside the app: date_of_birth is "1958-07-19" but the audit trail last recorded "1968-07-19" \\(audit row \\d+\\)\\.$`),
+    )
   })
 
   it('a patient added with raw SQL', () => {
@@ -138,9 +144,7 @@ describe('verify catches raw changes', () => {
   })
 
   it("a clinician's password hash swapped for one the intruder knows (the staff member's)", () => {
-    const { report } = tamper((db) =>
-      db.prepare("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'sam') WHERE username = 'vbeer'").run(),
-    )
+    const { report } = tamper((db) => db.prepare("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'sam') WHERE username = 'vbeer'").run())
     expect(report.firstProblem).toMatch(/^users row \d+ had its password changed outside the app: it is not the one audit row \d+ sealed\.$/)
   })
 
@@ -157,7 +161,9 @@ describe('verify catches raw changes', () => {
   it('an acknowledgment time of a signed-off consultation moved (trigger dropped first)', () => {
     const { report } = tamper((db) => {
       db.exec('DROP TRIGGER consultation_events_no_update')
-      db.prepare("UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)").run()
+      db.prepare(
+        "UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)",
+      ).run()
     })
     expect(report.firstProblem).toMatch(/^Consultation 2 was changed after sign-off: its record now hashes to [0-9a-f]{12}…, not [0-9a-f]{12}… as signed/)
   })
@@ -183,7 +189,9 @@ describe('verify catches raw changes', () => {
     const { canonicalRecordHash, buildConsentRecord } = await import('../../src/main/core/testing')
     const { report } = tamper((db) => {
       db.exec('DROP TRIGGER consultation_events_no_update; DROP TRIGGER consultations_frozen')
-      db.prepare("UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)").run()
+      db.prepare(
+        "UPDATE consultation_events SET at = '2026-01-01T09:00:00.000Z' WHERE id = (SELECT min(id) FROM consultation_events WHERE kind = 'acknowledged' AND consultation_id = 2)",
+      ).run()
       const ctx = { db, auditKey: Buffer.alloc(32), now: () => new Date(), dataDir: '', resourcesDir: join(ROOT, 'resources') }
       const forged = canonicalRecordHash(buildConsentRecord(ctx, 2, undefined, { asSignedOff: true }))
       db.prepare('UPDATE consultations SET record_sha256 = ? WHERE id = 2').run(forged)
@@ -198,7 +206,9 @@ describe('verify catches raw changes', () => {
       pdf[Math.floor(pdf.length / 2)] = pdf[Math.floor(pdf.length / 2)]! ^ 0x20
       db.prepare('UPDATE consent_documents SET pdf = ? WHERE id = 2').run(pdf)
     })
-    expect(report.firstProblem).toMatch(/^Consent document 2 \(consent-MRN-1010-consultation-2-[\d-]+\.pdf\) has been altered: its bytes no longer hash to the SHA-256 stored when it was made\.$/)
+    expect(report.firstProblem).toMatch(
+      /^Consent document 2 \(consent-MRN-1010-consultation-2-[\d-]+\.pdf\) has been altered: its bytes no longer hash to the SHA-256 stored when it was made\.$/,
+    )
   })
 
   it('a stored PDF changed together with its stored SHA-256', () => {

@@ -32,7 +32,10 @@ export function pageCount(file: string): number {
 
 /** pdffonts rows: name and whether it is embedded. */
 export function fonts(file: string): { name: string; embedded: boolean }[] {
-  const lines = run('pdffonts', [file]).out.split('\n').slice(2).filter((l) => l.trim())
+  const lines = run('pdffonts', [file])
+    .out.split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
   return lines.map((l) => {
     const cols = l.trim().split(/\s+/)
     // name type... encoding emb sub uni object ID: emb is the 5th from the end.

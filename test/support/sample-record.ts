@@ -43,7 +43,11 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
   const maxed = o.maxLengths ?? false
   const txt = (normal: string, max: number) => (maxed ? long(max) : normal)
   const person = { id: 2, displayName: maxed ? long(120, 'Dr') : 'Dr. Victor Beer, dermatologist' }
-  const sectionTitles: [string, string, 'information' | 'risk' | 'screening' | 'expectations' | 'treatment_plan' | 'comprehension' | 'aftercare' | 'medication_guide' | 'alternatives'][] = [
+  const sectionTitles: [
+    string,
+    string,
+    'information' | 'risk' | 'screening' | 'expectations' | 'treatment_plan' | 'comprehension' | 'aftercare' | 'medication_guide' | 'alternatives',
+  ][] = [
     ['introduction', 'About this consultation', 'information'],
     ['injection-errors', 'When an injection does not go as planned', 'risk'],
     ['side-effects', 'Common side effects', 'risk'],
@@ -79,13 +83,23 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
       acknowledgment: risk ? 'I understand these risks and had the chance to ask about them.' : null,
       risks: risk
         ? [
-            { text: maxed ? long(600) : 'Bruising, redness or swelling where the needle went in', band: 'common' as const, frequency: maxed ? long(120) : 'up to 1 in 10 people', source: maxed ? long(300) : 'Product labeling, adverse reactions table' },
+            {
+              text: maxed ? long(600) : 'Bruising, redness or swelling where the needle went in',
+              band: 'common' as const,
+              frequency: maxed ? long(120) : 'up to 1 in 10 people',
+              source: maxed ? long(300) : 'Product labeling, adverse reactions table',
+            },
             { text: 'A drooping eyelid or brow for a few weeks', band: 'uncommon' as const, frequency: 'up to 1 in 100 people', source: 'Product labeling' },
           ]
         : [],
       boxedWarning:
         id === 'spread'
-          ? { title: 'Important warning: spread of toxin effect', body: ['Hours to weeks after an injection, the effect can spread beyond the treated area. Get emergency help at once if you have trouble swallowing, speaking or breathing.'] }
+          ? {
+              title: 'Important warning: spread of toxin effect',
+              body: [
+                'Hours to weeks after an injection, the effect can spread beyond the treated area. Get emergency help at once if you have trouble swallowing, speaking or breathing.',
+              ],
+            }
           : null,
     }
   })
@@ -103,15 +117,37 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
       recordNumber: maxed ? 'MRN-' + '7'.repeat(36) : 'MRN-1001',
     },
     clinician: person,
-    script: { scriptId: 'botulinum-toxin-cosmetic', version: 3, language: 'en', sha256: 'c0ffee'.repeat(10) + 'beef', title: 'Botulinum toxin treatment (cosmetic)', notice: 'This default script is a starting point that each clinic reviews and adapts to its own practice.' },
+    script: {
+      scriptId: 'botulinum-toxin-cosmetic',
+      version: 3,
+      language: 'en',
+      sha256: 'c0ffee'.repeat(10) + 'beef',
+      title: 'Botulinum toxin treatment (cosmetic)',
+      notice: 'This default script is a starting point that each clinic reviews and adapts to its own practice.',
+    },
     startedAt: at(0),
     endedAt: at(70),
     sections,
     flags: [
-      { flagEventId: 31, sectionId: 'side-effects', question: txt('Can I fly the day after treatment?', 1000), at: at(41), answer: { note: txt('Yes. Flying does not change the result; avoid rubbing the treated areas that day.', 2000), at: at(45), by: person } },
+      {
+        flagEventId: 31,
+        sectionId: 'side-effects',
+        question: txt('Can I fly the day after treatment?', 1000),
+        at: at(41),
+        answer: { note: txt('Yes. Flying does not change the result; avoid rubbing the treated areas that day.', 2000), at: at(45), by: person },
+      },
     ],
     screening: [
-      { questionId: 'allergy-toxin', text: 'Have you ever had an allergic reaction to a botulinum toxin product or one of its ingredients?', answer: 'no', details: '', at: at(11), raised: null, explanation: null, decision: null },
+      {
+        questionId: 'allergy-toxin',
+        text: 'Have you ever had an allergic reaction to a botulinum toxin product or one of its ingredients?',
+        answer: 'no',
+        details: '',
+        at: at(11),
+        raised: null,
+        explanation: null,
+        decision: null,
+      },
       {
         questionId: 'blood-thinners',
         text: 'Do you take blood thinners, aspirin, fish oil or other supplements that make you bruise easily?',
@@ -120,7 +156,14 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
         at: at(12),
         raised: 'caution',
         explanation: 'Blood thinners and some supplements raise the chance of bruising.',
-        decision: { optionId: 'proceed', optionLabel: 'Treat, with extra pressure after each injection', allowsTreatment: true, note: txt('Discussed bruising; patient accepts.', 1000), at: at(13), by: person },
+        decision: {
+          optionId: 'proceed',
+          optionLabel: 'Treat, with extra pressure after each injection',
+          allowsTreatment: true,
+          note: txt('Discussed bruising; patient accepts.', 1000),
+          at: at(13),
+          by: person,
+        },
       },
     ],
     blocks: [],
@@ -132,7 +175,12 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
       timelineAcknowledged: true,
       at: at(16),
       areaLabels: ['Frown lines between the eyebrows'],
-      timeline: { onset: 'You may notice a change after 2 to 3 days.', peak: 'The full effect shows at about 2 weeks.', duration: 'It wears off gradually over 3 to 4 months.', variability: 'Results differ from person to person.' },
+      timeline: {
+        onset: 'You may notice a change after 2 to 3 days.',
+        peak: 'The full effect shows at about 2 weeks.',
+        duration: 'It wears off gradually over 3 to 4 months.',
+        variability: 'Results differ from person to person.',
+      },
     },
     plan: {
       productId: 'onabotulinumtoxina',
@@ -140,19 +188,36 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
       lotNumber: maxed ? 'L'.repeat(40) : 'C3718C4',
       expiryDate: '2027-08-31',
       dilution: { vialUnits: 100, diluentMl: 2.5, unitsPerMl: 40 },
-      sites: (maxed ? Array.from({ length: 40 }, (_, i) => ({ site: long(120, `site${i}`), units: 12.5 })) : [
-        { site: 'Procerus', units: 4 },
-        { site: 'Left corrugator, medial', units: 4 },
-        { site: 'Left corrugator, lateral', units: 4 },
-        { site: 'Right corrugator, medial', units: 4 },
-        { site: 'Right corrugator, lateral', units: 4 },
-      ]),
+      sites: maxed
+        ? Array.from({ length: 40 }, (_, i) => ({ site: long(120, `site${i}`), units: 12.5 }))
+        : [
+            { site: 'Procerus', units: 4 },
+            { site: 'Left corrugator, medial', units: 4 },
+            { site: 'Left corrugator, lateral', units: 4 },
+            { site: 'Right corrugator, medial', units: 4 },
+            { site: 'Right corrugator, lateral', units: 4 },
+          ],
       totalUnits: maxed ? 500 : 20,
       at: at(18),
     },
     comprehension: [
-      { questionId: 'q-onset', question: 'When does the full effect usually show?', attempts: [{ optionId: 'a', optionText: 'The same day', correct: false, at: at(50) }, { optionId: 'b', optionText: 'After about two weeks', correct: true, at: at(52) }], passed: true, mustRevisitSectionId: null },
-      { questionId: 'q-emergency', question: 'What should you do if you have trouble swallowing after treatment?', attempts: [{ optionId: 'c', optionText: 'Get emergency help at once', correct: true, at: at(53) }], passed: true, mustRevisitSectionId: null },
+      {
+        questionId: 'q-onset',
+        question: 'When does the full effect usually show?',
+        attempts: [
+          { optionId: 'a', optionText: 'The same day', correct: false, at: at(50) },
+          { optionId: 'b', optionText: 'After about two weeks', correct: true, at: at(52) },
+        ],
+        passed: true,
+        mustRevisitSectionId: null,
+      },
+      {
+        questionId: 'q-emergency',
+        question: 'What should you do if you have trouble swallowing after treatment?',
+        attempts: [{ optionId: 'c', optionText: 'Get emergency help at once', correct: true, at: at(53) }],
+        passed: true,
+        mustRevisitSectionId: null,
+      },
     ],
     review: { at: at(55), statement: 'What this summary says is true, and I had time to ask questions and have them answered.' },
     esignature: o.paper
@@ -163,10 +228,40 @@ export function sampleRecord(o: SampleOptions = {}): ConsentRecord {
       ...(o.paper
         ? []
         : [
-            { role: 'patient' as const, name: `${o.givenName ?? 'Zoë'} ${o.familyName ?? 'Ñúñez-Øberg'}`, meaning: 'I consent to the treatment described in this record.', at: at(57), capturedBy: person, strokeCount: 3, pointCount: 113, strokes, imagePng: 'data:image/png;base64,AAAA' },
-            { role: 'witness' as const, name: maxed ? long(200, 'Witness') : 'Sam Reyes', meaning: "I witnessed the patient's signature.", at: at(58), capturedBy: person, strokeCount: 3, pointCount: 113, strokes: sampleStrokes(0.5), imagePng: 'data:image/png;base64,AAAA' },
+            {
+              role: 'patient' as const,
+              name: `${o.givenName ?? 'Zoë'} ${o.familyName ?? 'Ñúñez-Øberg'}`,
+              meaning: 'I consent to the treatment described in this record.',
+              at: at(57),
+              capturedBy: person,
+              strokeCount: 3,
+              pointCount: 113,
+              strokes,
+              imagePng: 'data:image/png;base64,AAAA',
+            },
+            {
+              role: 'witness' as const,
+              name: maxed ? long(200, 'Witness') : 'Sam Reyes',
+              meaning: "I witnessed the patient's signature.",
+              at: at(58),
+              capturedBy: person,
+              strokeCount: 3,
+              pointCount: 113,
+              strokes: sampleStrokes(0.5),
+              imagePng: 'data:image/png;base64,AAAA',
+            },
           ]),
-      { role: 'clinician' as const, name: person.displayName, meaning: "I have explained the risks and answered the patient's questions.", at: at(70), capturedBy: person, strokeCount: 3, pointCount: 113, strokes: sampleStrokes(1.4), imagePng: 'data:image/png;base64,AAAA' },
+      {
+        role: 'clinician' as const,
+        name: person.displayName,
+        meaning: "I have explained the risks and answered the patient's questions.",
+        at: at(70),
+        capturedBy: person,
+        strokeCount: 3,
+        pointCount: 113,
+        strokes: sampleStrokes(1.4),
+        imagePng: 'data:image/png;base64,AAAA',
+      },
     ],
     endedReason: null,
     withdrawal: null,

@@ -32,8 +32,7 @@ export async function readPassphrase(opts: { file?: string; confirm: boolean }):
   if (opts.file) return readFileSync(opts.file, 'utf8').replace(/\r?\n$/, '')
   const fromEnv = process.env[PASSPHRASE_ENV]
   if (fromEnv) return fromEnv
-  if (!process.stdin.isTTY)
-    throw new UsageError(`Give the backup passphrase with --passphrase-file FILE or the ${PASSPHRASE_ENV} environment variable.`)
+  if (!process.stdin.isTTY) throw new UsageError(`Give the backup passphrase with --passphrase-file FILE or the ${PASSPHRASE_ENV} environment variable.`)
   const first = await ask('Backup passphrase: ')
   if (opts.confirm && (await ask('Type it again: ')) !== first) throw new UsageError('The two passphrases differ.')
   return first

@@ -143,7 +143,10 @@ export async function takeNextStep(client: Client, state: ConsultationState, o: 
   if (!step) throw new Error(`Consultation ${state.id} has no next step (status ${state.status}).`)
   const consultationId = state.id
   const id = { consultationId }
-  const run = async <N extends Parameters<Client['call']>[0]>(name: N, input: CallInput<N>) => ({ call: name as string, state: (await client.call(name, input)) as ConsultationState })
+  const run = async <N extends Parameters<Client['call']>[0]>(name: N, input: CallInput<N>) => ({
+    call: name as string,
+    state: (await client.call(name, input)) as ConsultationState,
+  })
 
   // The patient's open question, answered by the clinician at once (taking the screen back for it).
   const openFlag = state.flags.find((f) => !f.answer)
@@ -246,7 +249,14 @@ export async function stepUntil(client: Client, state: ConsultationState, o: Ste
   for (let guard = 0; guard < 1000; guard++) {
     const step = s.progress.current
     if (!step || reached(s, o.until)) return s
-    if (step.step === 'decide_caution' && !cautionChoice(screeningQuestions(s).find((q) => q.id === step.questionId)!, o)) return s
+    if (
+      step.step === 'decide_caution' &&
+      !cautionChoice(
+        screeningQuestions(s).find((q) => q.id === step.questionId)!,
+        o,
+      )
+    )
+      return s
     s = (await takeNextStep(client, s, o)).state
     if ((o.stopOnBlock ?? true) && s.blocks.length > 0) return s
   }

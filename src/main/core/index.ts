@@ -20,15 +20,7 @@ export { restoreClinicFolder } from './maintenance/maintenance'
 export { databaseInUseElsewhere as clinicFolderInUse } from './maintenance/restore'
 export { verifyClinicFolder } from './maintenance/verify'
 export { systemClock, type Clock } from './util/clock'
-export type {
-  BulkRecordWriter,
-  ConsultationTranscript,
-  TranscriptStep,
-  TranscriptEvent,
-  TranscriptSignature,
-  TranscriptDocument,
-  ConsentDocumentKind,
-} from './bulk-records'
+export type { BulkRecordWriter, ConsultationTranscript, TranscriptStep, TranscriptEvent, TranscriptSignature, TranscriptDocument, ConsentDocumentKind } from './bulk-records'
 
 // For the benchmarks, which time these pieces on their own, outside a call
 // (bench/ imports the core from here only)

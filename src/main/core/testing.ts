@@ -42,7 +42,16 @@ export { PROTECTED_TABLES } from './maintenance/protected-tables'
 export { protectedTablesOf } from './maintenance/checks/protected-tables'
 
 // The consent PDF: pure rendering (record, seal and fonts in, bytes out), its signature and its words
-export { CONSENT_SECTIONS, layoutConsent, patientFullName, patientIdLine, runningParts, type ConsentSeal, type LayoutOptions, type RunningInput } from './consent-pdf/consent-layout'
+export {
+  CONSENT_SECTIONS,
+  layoutConsent,
+  patientFullName,
+  patientIdLine,
+  runningParts,
+  type ConsentSeal,
+  type LayoutOptions,
+  type RunningInput,
+} from './consent-pdf/consent-layout'
 export { layoutFollowUp, type FollowUpEntry, type FollowUpSeal } from './consent-pdf/follow-up-layout'
 export { CMS_OIDS, signConsentPdf } from './consent-pdf/sign'
 export { DocumentWriter, PAGE, COLOR } from './consent-pdf/writer'

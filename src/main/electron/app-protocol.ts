@@ -19,9 +19,7 @@ const MIME: Record<string, string> = {
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 }
 
 export function serveRenderer(rendererDir: string): void {
@@ -32,7 +30,9 @@ export function serveRenderer(rendererDir: string): void {
     if (oneTime) {
       // A stored consent on its way to the system print dialog (system-print.ts).
       const pdf = printDocument(oneTime[1]!)
-      return pdf ? new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff' } }) : new Response('Not found', { status: 404 })
+      return pdf
+        ? new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff' } })
+        : new Response('Not found', { status: 404 })
     }
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html'
     const file = join(rendererDir, rel)

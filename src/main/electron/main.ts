@@ -25,10 +25,13 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('web-contents-created', (_e, contents) => hardenContents(contents))
   app.on('window-all-closed', () => app.quit())
-  app.whenReady().then(start).catch((e) => {
-    console.error('Derm Consent could not start:', e)
-    app.exit(1)
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((e) => {
+      console.error('Derm Consent could not start:', e)
+      app.exit(1)
+    })
 }
 
 function dataDirFromArgs(): string {

@@ -59,11 +59,5 @@ export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgi
 
 /** Schemes the renderer may load at all; anything else (http, https, ws, file) is cancelled. */
 export function isAllowedRequestUrl(url: string): boolean {
-  return (
-    url.startsWith(`${APP_ORIGIN}/`) ||
-    url.startsWith('blob:app://') ||
-    url.startsWith('data:') ||
-    url.startsWith('devtools:') ||
-    url.startsWith(PDF_VIEWER_ORIGIN)
-  )
+  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('blob:app://') || url.startsWith('data:') || url.startsWith('devtools:') || url.startsWith(PDF_VIEWER_ORIGIN)
 }

@@ -181,9 +181,7 @@ export class ConsultationSeeder {
 
   private capture(variant: Variant, consultationId: number, p: { id: number; fields: PatientFields }): Template {
     const consultation = this.writer.transcript(consultationId)
-    const steps = consultation.steps.map(
-      (st): CapturedStep => ({ ...st, ends: st.action === 'consultation.sign_off' || st.action === 'consultation.ended_not_treated' }),
-    )
+    const steps = consultation.steps.map((st): CapturedStep => ({ ...st, ends: st.action === 'consultation.sign_off' || st.action === 'consultation.ended_not_treated' }))
     steps.forEach((st, i) => {
       const next = steps[i + 1]
       if (st.documents.some((d) => d.kind === 'consent' || d.kind === 'paper_consent') && next?.action === 'consultation.sign_off')
@@ -316,12 +314,16 @@ export class ConsultationSeeder {
         }
         const detail = { ...(remap(step.detail, '') as Record<string, unknown>), ...extra }
         const entityId = step.entityType === 'consent_document' ? documentId : ids.consultation
-        w.audit(at, { id: step.actor.id, name: step.actor.id === null ? step.actor.name.split(templateName).join(fullName) : step.actor.name, role: 'system' }, {
-          action: step.action,
-          entityType: step.entityType,
-          entityId,
-          detail,
-        })
+        w.audit(
+          at,
+          { id: step.actor.id, name: step.actor.id === null ? step.actor.name.split(templateName).join(fullName) : step.actor.name, role: 'system' },
+          {
+            action: step.action,
+            entityType: step.entityType,
+            entityId,
+            detail,
+          },
+        )
       },
     }))
   }

@@ -91,7 +91,10 @@ type Kind = 'patient' | 'edit' | 'consultation'
 export async function seedClinicData(opts: SeedOptions): Promise<SeedReport> {
   const t0 = performance.now()
   const log = opts.log ?? (() => {})
-  for (const [name, v] of [['patients', opts.patients], ['consultations', opts.consultations]] as const)
+  for (const [name, v] of [
+    ['patients', opts.patients],
+    ['consultations', opts.consultations],
+  ] as const)
     if (!Number.isSafeInteger(v) || v < 0) throw new AppError('validation', `The number of ${name} must be a whole number of zero or more.`)
   if (opts.consultations > 0 && opts.patients === 0) throw new AppError('validation', 'Consultations need at least one patient.')
 

@@ -102,8 +102,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       req.resume()
       return sendJson(res, 401, apiError('unauthenticated', 'This request does not carry the app token of this launch.'))
     }
-    if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
-      return sendJson(res, 415, apiError('validation', 'Send the input as application/json.'))
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return sendJson(res, 415, apiError('validation', 'Send the input as application/json.'))
     let body: unknown
     try {
       body = JSON.parse(await readBody(req))
@@ -117,9 +116,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       sessionId,
       setSessionId(id) {
         sessionId = id
-        cookie = id
-          ? `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/api`
-          : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/api; Max-Age=0`
+        cookie = id ? `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/api` : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/api; Max-Age=0`
       },
     })
     if (cookie) res.setHeader('Set-Cookie', cookie)
@@ -162,10 +159,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 

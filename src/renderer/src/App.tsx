@@ -78,27 +78,17 @@ export function App() {
     return () => cancelIdleCallback(id)
   }, [waitingForLogin])
 
-  const toLogin = useCallback(
-    (notice?: LoginNotice) => setPhase((p) => ({ kind: 'login', clinicName: 'clinicName' in p ? p.clinicName : '', notice })),
-    [],
-  )
+  const toLogin = useCallback((notice?: LoginNotice) => setPhase((p) => ({ kind: 'login', clinicName: 'clinicName' in p ? p.clinicName : '', notice })), [])
 
   return (
     <AnnouncerProvider>
       {phase.kind === 'starting' ? <Starting /> : null}
       {phase.kind === 'unreachable' ? <Unreachable /> : null}
       {phase.kind === 'setup' ? (
-        <SetupScreen
-          onCreated={(session, clinicName) => setPhase({ kind: 'app', session, clinicName })}
-          onDemoLoaded={(clinicName) => setPhase({ kind: 'login', clinicName })}
-        />
+        <SetupScreen onCreated={(session, clinicName) => setPhase({ kind: 'app', session, clinicName })} onDemoLoaded={(clinicName) => setPhase({ kind: 'login', clinicName })} />
       ) : null}
       {phase.kind === 'login' ? (
-        <LoginScreen
-          clinicName={phase.clinicName}
-          notice={phase.notice}
-          onLoggedIn={(session) => setPhase({ kind: 'app', session, clinicName: phase.clinicName })}
-        />
+        <LoginScreen clinicName={phase.clinicName} notice={phase.notice} onLoggedIn={(session) => setPhase({ kind: 'app', session, clinicName: phase.clinicName })} />
       ) : null}
       {phase.kind === 'app' ? (
         // A new login (even by the same person) starts from a clean shell.
@@ -196,12 +186,7 @@ function Unreachable() {
   )
 }
 
-function LoggedIn(props: {
-  initialSession: SessionInfo
-  clinicName: string
-  onLoggedOut(notice?: LoginNotice): void
-  onClinicRenamed(name: string): void
-}) {
+function LoggedIn(props: { initialSession: SessionInfo; clinicName: string; onLoggedOut(notice?: LoginNotice): void; onClinicRenamed(name: string): void }) {
   const { onLoggedOut, onClinicRenamed } = props
   const [session, setSession] = useState(props.initialSession)
   const [locked, setLocked] = useState(props.initialSession.locked)

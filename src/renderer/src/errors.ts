@@ -12,8 +12,7 @@ import { NAMESPACES } from './i18n'
 /** A sentence for an error thrown by `call()` (or anything else): never a stack trace. */
 export function errorText(t: TFunction, e: unknown): string {
   const code: ErrorCode = e instanceof ApiCallError ? e.code : 'internal'
-  if (code === 'rate_limited' && e instanceof ApiCallError)
-    return t('common:errors.rate_limited_wait', { count: e.retryAfterSeconds ?? 1 })
+  if (code === 'rate_limited' && e instanceof ApiCallError) return t('common:errors.rate_limited_wait', { count: e.retryAfterSeconds ?? 1 })
   return t(`common:errors.${code}`)
 }
 

@@ -104,8 +104,7 @@ export const consentCalls = {
       })
       .strict()
       .check((ctx) => {
-        if (ctx.value.from && ctx.value.to && ctx.value.from > ctx.value.to)
-          ctx.issues.push({ code: 'custom', path: ['to'], message: 'date_before_start', input: ctx.value.to })
+        if (ctx.value.from && ctx.value.to && ctx.value.from > ctx.value.to) ctx.issues.push({ code: 'custom', path: ['to'], message: 'date_before_start', input: ctx.value.to })
       }),
     access: desk,
   }),

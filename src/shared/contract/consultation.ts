@@ -61,12 +61,7 @@
 import { z } from 'zod'
 import { defineCall, roles, type Access } from './define'
 import { id, isoDate, line, paragraph, password } from './fields'
-import type {
-  ConsentRecord,
-  ConsultationEvent,
-  ConsultationState,
-  ConsultationSummary,
-} from '../consultation'
+import type { ConsentRecord, ConsultationEvent, ConsultationState, ConsultationSummary } from '../consultation'
 
 // ---- Field schemas ----
 
@@ -193,8 +188,7 @@ export const consultationCalls = {
       })
       .strict()
       .check((ctx) => {
-        if (ctx.value.areaIds.length === 0 && ctx.value.otherAreas === '')
-          ctx.issues.push({ code: 'custom', path: ['areaIds'], message: 'required', input: ctx.value.areaIds })
+        if (ctx.value.areaIds.length === 0 && ctx.value.otherAreas === '') ctx.issues.push({ code: 'custom', path: ['areaIds'], message: 'required', input: ctx.value.areaIds })
       }),
     access: clinician,
   }),

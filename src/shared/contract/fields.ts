@@ -26,8 +26,7 @@ export function line(max: number, opts: { required?: boolean } = {}) {
       const v = ctx.value
       if (required && v.length === 0) ctx.issues.push({ code: 'custom', message: 'required', input: v })
       else if (v.length > max) ctx.issues.push({ code: 'custom', message: 'too_long', input: v })
-      else if (CONTROL.test(v) || /[\n\r\t]/.test(v) || LONE_SURROGATE.test(v))
-        ctx.issues.push({ code: 'custom', message: 'invalid_characters', input: v })
+      else if (CONTROL.test(v) || /[\n\r\t]/.test(v) || LONE_SURROGATE.test(v)) ctx.issues.push({ code: 'custom', message: 'invalid_characters', input: v })
     })
 }
 
@@ -42,8 +41,7 @@ export function paragraph(max: number, opts: { required?: boolean } = {}) {
       const v = ctx.value
       if (required && v.length === 0) ctx.issues.push({ code: 'custom', message: 'required', input: v })
       else if (v.length > max) ctx.issues.push({ code: 'custom', message: 'too_long', input: v })
-      else if (CONTROL.test(v) || LONE_SURROGATE.test(v))
-        ctx.issues.push({ code: 'custom', message: 'invalid_characters', input: v })
+      else if (CONTROL.test(v) || LONE_SURROGATE.test(v)) ctx.issues.push({ code: 'custom', message: 'invalid_characters', input: v })
     })
 }
 
@@ -79,10 +77,7 @@ export function todayIso(now: Date = new Date()): string {
 export const password = z.string({ error: 'required' }).min(1, 'required').max(1024, 'too_long')
 
 /** A new password: long enough to resist guessing (NIST 800-63B asks for 8+; we ask 10). */
-export const newPassword = z
-  .string({ error: 'required' })
-  .min(10, 'password_too_short')
-  .max(256, 'too_long')
+export const newPassword = z.string({ error: 'required' }).min(10, 'password_too_short').max(256, 'too_long')
 
 export const username = z
   .string({ error: 'required' })
@@ -90,6 +85,5 @@ export const username = z
   .transform((s) => s.trim().toLowerCase())
   .check((ctx) => {
     if (ctx.value.length === 0) ctx.issues.push({ code: 'custom', message: 'required', input: ctx.value })
-    else if (!/^[a-z0-9._-]{2,40}$/.test(ctx.value))
-      ctx.issues.push({ code: 'custom', message: 'invalid_username', input: ctx.value })
+    else if (!/^[a-z0-9._-]{2,40}$/.test(ctx.value)) ctx.issues.push({ code: 'custom', message: 'invalid_username', input: ctx.value })
   })

@@ -11,8 +11,7 @@ const optionalEmail = z
   .check((ctx) => {
     const v = ctx.value
     if (v === '') return
-    if (v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(v))
-      ctx.issues.push({ code: 'custom', message: 'invalid_email', input: v })
+    if (v.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u.test(v)) ctx.issues.push({ code: 'custom', message: 'invalid_email', input: v })
   })
 
 const optionalPhone = z
@@ -22,8 +21,7 @@ const optionalPhone = z
   .check((ctx) => {
     const v = ctx.value
     if (v === '') return
-    if (v.length > 40 || !/^\+?[0-9 ()./-]{3,40}$/.test(v))
-      ctx.issues.push({ code: 'custom', message: 'invalid_phone', input: v })
+    if (v.length > 40 || !/^\+?[0-9 ()./-]{3,40}$/.test(v)) ctx.issues.push({ code: 'custom', message: 'invalid_phone', input: v })
   })
 
 const dateOfBirth = isoDate.check((ctx) => {
@@ -39,8 +37,7 @@ export const patientFields = z
     familyName: line(100),
     dateOfBirth,
     recordNumber: line(40).check((ctx) => {
-      if (ctx.value && !/^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u.test(ctx.value))
-        ctx.issues.push({ code: 'custom', message: 'invalid_record_number', input: ctx.value })
+      if (ctx.value && !/^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u.test(ctx.value)) ctx.issues.push({ code: 'custom', message: 'invalid_record_number', input: ctx.value })
     }),
     phone: optionalPhone.default(''),
     email: optionalEmail.default(''),

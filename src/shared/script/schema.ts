@@ -23,9 +23,7 @@ const prose = (max = 2000) => z.string({ error: 'required' }).trim().min(1, 'req
 const paragraphs = (maxItems = 40) => z.array(prose(), { error: 'required' }).min(1, 'required').max(maxItems, 'too_many')
 
 /** Identifiers used in records: lower case, digits and dashes, stable across versions. */
-export const scriptItemId = z
-  .string({ error: 'required' })
-  .regex(/^[a-z][a-z0-9-]{0,59}$/, 'invalid_id')
+export const scriptItemId = z.string({ error: 'required' }).regex(/^[a-z][a-z0-9-]{0,59}$/, 'invalid_id')
 
 export const SECTION_KINDS = [
   'information', // plain explanation (introduction, preventing mistakes, long-term risks...)
@@ -81,8 +79,7 @@ export const screeningRuleSchema = z
       ctx.addIssue({ code: 'custom', path: ['decisionOptions'], message: 'caution_needs_two_decision_options' })
     if (r.raises === 'caution' && r.decisionOptions && !r.decisionOptions.some((o) => o.allowsTreatment))
       ctx.addIssue({ code: 'custom', path: ['decisionOptions'], message: 'caution_needs_an_option_that_allows_treatment' })
-    if (r.raises === 'contraindication' && r.decisionOptions)
-      ctx.addIssue({ code: 'custom', path: ['decisionOptions'], message: 'contraindication_has_no_decision' })
+    if (r.raises === 'contraindication' && r.decisionOptions) ctx.addIssue({ code: 'custom', path: ['decisionOptions'], message: 'contraindication_has_no_decision' })
     if (r.decisionOptions && new Set(r.decisionOptions.map((o) => o.id)).size !== r.decisionOptions.length)
       ctx.addIssue({ code: 'custom', path: ['decisionOptions'], message: 'duplicate_id' })
   })
@@ -116,10 +113,8 @@ export const comprehensionQuestionSchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    if (!q.options.some((o) => o.id === q.correctOptionId))
-      ctx.addIssue({ code: 'custom', path: ['correctOptionId'], message: 'not_one_of_the_options' })
-    if (new Set(q.options.map((o) => o.id)).size !== q.options.length)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'duplicate_id' })
+    if (!q.options.some((o) => o.id === q.correctOptionId)) ctx.addIssue({ code: 'custom', path: ['correctOptionId'], message: 'not_one_of_the_options' })
+    if (new Set(q.options.map((o) => o.id)).size !== q.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'duplicate_id' })
   })
 
 export const timelineSchema = z
@@ -176,7 +171,10 @@ export const riskSectionSchema = z
     acknowledgment: prose(400),
     risks: z.array(riskLineSchema).min(1, 'required').max(30, 'too_many'),
     /** A boxed warning shown above the risks (e.g. distant spread of toxin effect). */
-    boxedWarning: z.object({ title: label(160), body: paragraphs(10) }).strict().optional(),
+    boxedWarning: z
+      .object({ title: label(160), body: paragraphs(10) })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -271,8 +269,7 @@ export const consultationScriptSchema = z
       const idx = s.sections.flatMap((sec, i) => (sec.kind === kind ? [i] : []))
       if (idx.length > 1) ctx.addIssue({ code: 'custom', path: ['sections', idx[1]!, 'kind'], message: `only_one_${kind}_section` })
     }
-    for (const kind of REQUIRED_KINDS)
-      if (!s.sections.some((sec) => sec.kind === kind)) ctx.addIssue({ code: 'custom', path: ['sections'], message: `missing_${kind}_section` })
+    for (const kind of REQUIRED_KINDS) if (!s.sections.some((sec) => sec.kind === kind)) ctx.addIssue({ code: 'custom', path: ['sections'], message: `missing_${kind}_section` })
     // Item ids must be unique across the script: records refer to them alone.
     const itemIds = new Set<string>()
     s.sections.forEach((sec, i) => {
@@ -283,8 +280,7 @@ export const consultationScriptSchema = z
         sec.questions.forEach((q, j) => {
           items.push({ id: q.id, path: ['sections', i, 'questions', j, 'id'] })
           const target = sectionIds.get(q.revisitSectionId)
-          if (target === undefined)
-            ctx.addIssue({ code: 'custom', path: ['sections', i, 'questions', j, 'revisitSectionId'], message: 'no_such_section' })
+          if (target === undefined) ctx.addIssue({ code: 'custom', path: ['sections', i, 'questions', j, 'revisitSectionId'], message: 'no_such_section' })
           else if (s.sections[target]!.kind === 'comprehension')
             ctx.addIssue({ code: 'custom', path: ['sections', i, 'questions', j, 'revisitSectionId'], message: 'cannot_revisit_the_questions' })
         })

@@ -23,7 +23,9 @@ export const backupCommand: CliCommand = {
     if (!values.data || !values.out) throw new UsageError('--data DIR and --out FILE are required.')
     if (!existsSync(join(values.data, DB_FILE_NAME))) throw new UsageError(`There is no clinic database in ${values.data}.`)
     if (!existsSync(auditKeyPath(values.data)))
-      throw new UsageError(`The audit key ${auditKeyPath(values.data)} is missing; a backup without it could never be verified. (A desktop-app clinic keeps it in the system keychain: back up from the app's Maintenance screen.)`)
+      throw new UsageError(
+        `The audit key ${auditKeyPath(values.data)} is missing; a backup without it could never be verified. (A desktop-app clinic keeps it in the system keychain: back up from the app's Maintenance screen.)`,
+      )
     const passphrase = parseOrThrow(backupPassphrase, await readPassphrase({ file: values['passphrase-file'], confirm: true }))
     const core = Core.open({ dataDir: values.data, resourcesDir })
     try {

@@ -119,8 +119,7 @@ export function verifyAuditChain(db: Db, key: Buffer): ChainCheck {
     if (r.prev_hash !== prev) return { ok: false, rows, brokenAt: r.id, problem: `audit row ${r.id} does not follow the row before it` }
     const want = Buffer.from(auditHash(key, r), 'hex')
     const got = Buffer.from(r.hash, 'hex')
-    if (want.length !== got.length || !timingSafeEqual(want, got))
-      return { ok: false, rows, brokenAt: r.id, problem: `audit row ${r.id} was changed after it was written` }
+    if (want.length !== got.length || !timingSafeEqual(want, got)) return { ok: false, rows, brokenAt: r.id, problem: `audit row ${r.id} was changed after it was written` }
     prev = r.hash
     expectedId++
   }

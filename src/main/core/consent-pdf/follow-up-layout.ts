@@ -97,7 +97,14 @@ export async function layoutFollowUp(r: ConsentRecord, entry: FollowUpEntry, sea
     w.y += 24
     w.ensureSpace(80)
     const y = w.y + 40
-    w.artifact(() => w.doc.moveTo(w.left, y).lineTo(w.left + w.width * 0.55, y).lineWidth(0.7).strokeColor(COLOR.text).stroke())
+    w.artifact(() =>
+      w.doc
+        .moveTo(w.left, y)
+        .lineTo(w.left + w.width * 0.55, y)
+        .lineWidth(0.7)
+        .strokeColor(COLOR.text)
+        .stroke(),
+    )
     w.y = y + 4
     w.text(t.patientSignatureLine, { size: 8, color: COLOR.muted })
   }

@@ -39,8 +39,24 @@ export const FONT = {
 export type FontName = (typeof FONT)[keyof typeof FONT]
 
 /** Faces tried, in order, for characters the primary face lacks. */
-const FALLBACK_REGULAR = ['NotoSansArabic-Regular', 'NotoSansHebrew-Regular', 'NotoSansDevanagari-Regular', 'NotoSansThai-Regular', 'DroidSansFallbackFull', 'NanumSquareR', 'NotoSansSymbols2-Regular'] as const
-const FALLBACK_BOLD = ['NotoSansArabic-Bold', 'NotoSansHebrew-Bold', 'NotoSansDevanagari-Bold', 'NotoSansThai-Bold', 'DroidSansFallbackFull', 'NanumSquareB', 'NotoSansSymbols2-Regular'] as const
+const FALLBACK_REGULAR = [
+  'NotoSansArabic-Regular',
+  'NotoSansHebrew-Regular',
+  'NotoSansDevanagari-Regular',
+  'NotoSansThai-Regular',
+  'DroidSansFallbackFull',
+  'NanumSquareR',
+  'NotoSansSymbols2-Regular',
+] as const
+const FALLBACK_BOLD = [
+  'NotoSansArabic-Bold',
+  'NotoSansHebrew-Bold',
+  'NotoSansDevanagari-Bold',
+  'NotoSansThai-Bold',
+  'DroidSansFallbackFull',
+  'NanumSquareB',
+  'NotoSansSymbols2-Regular',
+] as const
 type FallbackName = (typeof FALLBACK_REGULAR)[number] | (typeof FALLBACK_BOLD)[number]
 
 /** Italic and mono have no counterpart in these scripts: the upright regular faces stand in. */

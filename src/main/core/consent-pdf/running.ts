@@ -64,7 +64,11 @@ export function runningParts(w: DocumentWriter, p: RunningInput): RunningParts {
         wr.font(FONT.bold, 9)
         d.fillColor(COLOR.text).text(idLine, wr.left, y, { width: wr.width, lineGap: 1.5 })
         y += idH + 5
-        d.moveTo(wr.left, y).lineTo(wr.left + wr.width, y).lineWidth(0.9).strokeColor(COLOR.accent).stroke()
+        d.moveTo(wr.left, y)
+          .lineTo(wr.left + wr.width, y)
+          .lineWidth(0.9)
+          .strokeColor(COLOR.accent)
+          .stroke()
         d.fillColor(COLOR.text)
       },
     },
@@ -73,7 +77,11 @@ export function runningParts(w: DocumentWriter, p: RunningInput): RunningParts {
       draw(wr, i, n) {
         const d = wr.doc
         let y = PAGE.height - footerHeight + 12
-        d.moveTo(wr.left, y).lineTo(wr.left + wr.width, y).lineWidth(0.5).strokeColor(COLOR.rule).stroke()
+        d.moveTo(wr.left, y)
+          .lineTo(wr.left + wr.width, y)
+          .lineWidth(0.5)
+          .strokeColor(COLOR.rule)
+          .stroke()
         y += 6
         const startY = y
         for (const l of footerLines) {

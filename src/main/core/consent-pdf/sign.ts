@@ -69,7 +69,12 @@ const int = (n: number): forge.asn1.Asn1 => asn1.create(U, T.INTEGER, false, asn
 /** DER SET OF: the elements sorted by their encodings (X.690 11.6). */
 function derSetOf(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
   const sorted = items.map((node) => ({ node, bytes: der(node) })).sort((x, y) => Buffer.compare(x.bytes, y.bytes))
-  return asn1.create(U, T.SET, true, sorted.map((s) => s.node))
+  return asn1.create(
+    U,
+    T.SET,
+    true,
+    sorted.map((s) => s.node),
+  )
 }
 
 /** Attribute ::= SEQUENCE { attrType OID, attrValues SET OF value } with one value. */
@@ -154,7 +159,10 @@ function pointStartXrefAtXref(pdf: Buffer): Buffer {
   let offset = Number(m[1])
   while (offset < pdf.length && (pdf[offset] === 0x0a || pdf[offset] === 0x0d || pdf[offset] === 0x20)) offset++
   if (offset === Number(m[1]) || pdf.subarray(offset, offset + 4).toString('latin1') !== 'xref') return pdf
-  const tail = pdf.subarray(at).toString('latin1').replace(/^startxref(\s+)\d+/, `startxref$1${offset}`)
+  const tail = pdf
+    .subarray(at)
+    .toString('latin1')
+    .replace(/^startxref(\s+)\d+/, `startxref$1${offset}`)
   return Buffer.concat([pdf.subarray(0, at), Buffer.from(tail, 'latin1')])
 }
 

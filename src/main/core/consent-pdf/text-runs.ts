@@ -55,7 +55,7 @@ export function attaches(cp: number): boolean {
 export function facesOf(text: string, choose: FaceChooser): Int16Array {
   const out = new Int16Array(text.length)
   let previous = 0
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!
     const n = cp > 0xffff ? 2 : 1
     const face = choose(cp, previous)

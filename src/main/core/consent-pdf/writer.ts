@@ -183,7 +183,17 @@ export class DocumentWriter {
   /** Text that may flow over pages. */
   text(
     content: string,
-    o: { font?: FontName; size?: number; color?: string; x?: number; width?: number; lineGap?: number; paragraphGap?: number; align?: 'left' | 'right' | 'center' | 'justify'; type?: string } = {},
+    o: {
+      font?: FontName
+      size?: number
+      color?: string
+      x?: number
+      width?: number
+      lineGap?: number
+      paragraphGap?: number
+      align?: 'left' | 'right' | 'center' | 'justify'
+      type?: string
+    } = {},
   ): void {
     const size = o.size ?? 9.5
     const x = o.x ?? this.left
@@ -211,7 +221,14 @@ export class DocumentWriter {
     })
     if (level === 2) {
       const y = this.doc.y + 2
-      this.artifact(() => this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.6).strokeColor(COLOR.rule).stroke())
+      this.artifact(() =>
+        this.doc
+          .moveTo(this.left, y)
+          .lineTo(this.left + this.width, y)
+          .lineWidth(0.6)
+          .strokeColor(COLOR.rule)
+          .stroke(),
+      )
       this.doc.y = y + 5
     } else this.doc.y += 3
     this.doc.x = this.left
@@ -288,8 +305,14 @@ export class DocumentWriter {
     this.ensureSpace(h + 4)
     const y0 = this.doc.y
     this.artifact(() => {
-      this.doc.rect(this.left, y0, this.width, h).fillColor(o.warn ? COLOR.warnFill : COLOR.fill).fill()
-      this.doc.rect(this.left, y0, 3, h).fillColor(o.warn ? COLOR.warnRule : COLOR.accent).fill()
+      this.doc
+        .rect(this.left, y0, this.width, h)
+        .fillColor(o.warn ? COLOR.warnFill : COLOR.fill)
+        .fill()
+      this.doc
+        .rect(this.left, y0, 3, h)
+        .fillColor(o.warn ? COLOR.warnRule : COLOR.accent)
+        .fill()
     })
     this.doc.fillColor(COLOR.text)
     this.doc.y = y0 + pad
@@ -331,7 +354,12 @@ export class DocumentWriter {
       const y = this.doc.y
       this.artifact(() => {
         if (kind !== 'body') this.doc.rect(this.left, y, this.width, h).fillColor(COLOR.fill).fill()
-        this.doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(kind === 'header' ? 0.9 : 0.4).strokeColor(kind === 'header' ? COLOR.accent : COLOR.rule).stroke()
+        this.doc
+          .moveTo(this.left, y + h)
+          .lineTo(this.left + this.width, y + h)
+          .lineWidth(kind === 'header' ? 0.9 : 0.4)
+          .strokeColor(kind === 'header' ? COLOR.accent : COLOR.rule)
+          .stroke()
       })
       this.group('TR', () => {
         cells.forEach((c, i) => {

@@ -2,14 +2,7 @@
 // a consultation's status and history, and the stored PDF bytes. Reading only;
 // the one kind of write here is the audit row that says a PDF was saved or
 // printed, by whom and when.
-import type {
-  ConsentDetail,
-  ConsentDocumentInfo,
-  ConsentDocumentKind,
-  ConsentHistoryEntry,
-  ConsentListItem,
-  ConsentPdf,
-} from '../../../shared/contract/consents'
+import type { ConsentDetail, ConsentDocumentInfo, ConsentDocumentKind, ConsentHistoryEntry, ConsentListItem, ConsentPdf } from '../../../shared/contract/consents'
 import type { ConsultationStatus } from '../../../shared/consultation'
 import { AppError } from '../../../shared/errors'
 import { foldForSearch } from '../../../shared/text-fold'
@@ -177,9 +170,11 @@ export function getConsentDetail(ctx: CoreContext, consultationId: number): Cons
   const rows = ctx.db.prepare(`${LIST_SELECT} WHERE d.consultation_id = ? ORDER BY d.id`).all(consultationId) as ListRow[]
   const consent = rows.find((r) => r.kind === 'consent' || r.kind === 'paper_consent')
   if (!consent) throw new AppError('not_found', 'There is no signed consent for that consultation.')
-  const script = ctx.db
-    .prepare('SELECT s.title, s.version, s.language FROM consultations c JOIN scripts s ON s.id = c.script_stored_id WHERE c.id = ?')
-    .get(consultationId) as { title: string; version: number; language: string }
+  const script = ctx.db.prepare('SELECT s.title, s.version, s.language FROM consultations c JOIN scripts s ON s.id = c.script_stored_id WHERE c.id = ?').get(consultationId) as {
+    title: string
+    version: number
+    language: string
+  }
   const { document: _d, ...item } = toListItem(ctx, consent)
   const documents = [consent, ...rows.filter((r) => r !== consent)].map(toDocument)
   return {
@@ -189,25 +184,39 @@ export function getConsentDetail(ctx: CoreContext, consultationId: number): Cons
     scriptLanguage: script.language,
     startedAt: consent.started_at,
     documents,
-    history: history(ctx, consultationId, documents.map((d) => d.documentId)),
+    history: history(
+      ctx,
+      consultationId,
+      documents.map((d) => d.documentId),
+    ),
   }
 }
 
 /** The stored bytes, checked against their stored SHA-256 before they leave the core. */
 export function readConsentPdf(ctx: CoreContext, documentId: number): ConsentPdf & { pdf: Buffer } {
   const r = ctx.db.prepare('SELECT id, file_name, pdf, sha256, byte_length, page_count FROM consent_documents WHERE id = ?').get(documentId) as
-    | { id: number; file_name: string; pdf: Buffer; sha256: string; byte_length: number; page_count: number }
-    | undefined
+    { id: number; file_name: string; pdf: Buffer; sha256: string; byte_length: number; page_count: number } | undefined
   if (!r) throw new AppError('not_found', 'There is no stored consent document with that id.')
   if (sha256Hex(r.pdf) !== r.sha256)
     throw new AppError('internal', 'The stored consent document does not match its recorded fingerprint. It has not been sent. Run "verify" and call your IT contact.')
   return { documentId: r.id, fileName: r.file_name, pdf: r.pdf, base64: r.pdf.toString('base64'), sha256: r.sha256, byteLength: r.byte_length, pageCount: r.page_count }
 }
 
-export function recordConsentSaved(ctx: CoreContext, actor: Actor, documentId: number, how: 'download' | 'save_dialog' | 'command_line', extra: Record<string, unknown> = {}): void {
+export function recordConsentSaved(
+  ctx: CoreContext,
+  actor: Actor,
+  documentId: number,
+  how: 'download' | 'save_dialog' | 'command_line',
+  extra: Record<string, unknown> = {},
+): void {
   const doc = readConsentPdf(ctx, documentId)
   inTransaction(ctx, () =>
-    recordAudit(ctx, actor, { action: 'consent_document.save', entityType: 'consent_document', entityId: documentId, detail: { how, sha256: doc.sha256, fileName: doc.fileName, ...extra } }),
+    recordAudit(ctx, actor, {
+      action: 'consent_document.save',
+      entityType: 'consent_document',
+      entityId: documentId,
+      detail: { how, sha256: doc.sha256, fileName: doc.fileName, ...extra },
+    }),
   )
 }
 
@@ -232,7 +241,8 @@ export async function printConsent(
 
 /** The most recently signed consent's document id, for `export-pdf --consultation latest`. */
 export function latestConsentDocumentId(ctx: CoreContext): number | null {
-  const r = ctx.db.prepare("SELECT id FROM consent_documents WHERE kind IN ('consent', 'paper_consent') ORDER BY created_at DESC, id DESC LIMIT 1").get() as { id: number } | undefined
+  const r = ctx.db.prepare("SELECT id FROM consent_documents WHERE kind IN ('consent', 'paper_consent') ORDER BY created_at DESC, id DESC LIMIT 1").get() as
+    { id: number } | undefined
   return r?.id ?? null
 }
 

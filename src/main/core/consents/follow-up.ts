@@ -49,12 +49,15 @@ export async function makeFollowUpDocument(
  * consultation that has none yet. Safe to call again (it skips what exists).
  */
 export async function ensureFollowUpDocuments(ctx: CoreContext, actor: Actor, consultationId: number): Promise<number[]> {
-  const consent = ctx.db
-    .prepare("SELECT sha256, created_at FROM consent_documents WHERE consultation_id = ? AND kind IN ('consent', 'paper_consent')")
-    .get(consultationId) as { sha256: string; created_at: string } | undefined
+  const consent = ctx.db.prepare("SELECT sha256, created_at FROM consent_documents WHERE consultation_id = ? AND kind IN ('consent', 'paper_consent')").get(consultationId) as
+    { sha256: string; created_at: string } | undefined
   if (!consent) return [] // no signed consent (e.g. not treated): an addendum stays in the record only
   const made: number[] = []
-  const done = new Set((ctx.db.prepare('SELECT event_id FROM consent_documents WHERE consultation_id = ? AND event_id IS NOT NULL').all(consultationId) as { event_id: number }[]).map((r) => r.event_id))
+  const done = new Set(
+    (ctx.db.prepare('SELECT event_id FROM consent_documents WHERE consultation_id = ? AND event_id IS NOT NULL').all(consultationId) as { event_id: number }[]).map(
+      (r) => r.event_id,
+    ),
+  )
   for (const e of readEvents(ctx, consultationId).filter(isFollowUp)) {
     if (done.has(e.id)) continue
     const d = await makeFollowUpDocument(ctx, consultationId, e, { sha256: consent.sha256, createdAt: consent.created_at })

@@ -137,7 +137,12 @@ export function insertConsentDocument(ctx: CoreContext, d: ConsentDocumentRow): 
  * Stores a produced document. Call inside the sign-off transaction; returns
  * what the sign-off audit row should mention.
  */
-export function storeConsentDocument(ctx: CoreContext, actor: Actor, consultationId: number, d: ProducedConsentDocument): { consentDocumentId: number; consentDocumentSha256: string } {
+export function storeConsentDocument(
+  ctx: CoreContext,
+  actor: Actor,
+  consultationId: number,
+  d: ProducedConsentDocument,
+): { consentDocumentId: number; consentDocumentSha256: string } {
   const id = insertConsentDocument(ctx, {
     consultationId,
     kind: d.kind,

@@ -78,10 +78,7 @@ function clinicianContentStep(call: CallContext, consultationId: number, build: 
   })
 }
 
-export function recordScreeningAnswer(
-  call: CallContext,
-  input: { consultationId: number; questionId: string; answer: 'yes' | 'no'; details: string },
-): ConsultationState {
+export function recordScreeningAnswer(call: CallContext, input: { consultationId: number; questionId: string; answer: 'yes' | 'no'; details: string }): ConsultationState {
   assertPrintable(call.ctx.resourcesDir, { details: input.details })
   return clinicianContentStep(call, input.consultationId, (l) => {
     const s = sectionOfKind(l, 'screening')
@@ -89,8 +86,7 @@ export function recordScreeningAnswer(
     const q = screeningQuestions(l.script.content).find((x) => x.id === input.questionId)
     if (!q) throw fieldError('questionId', 'no_such_question', 'That screening question is not in this script.')
     const details = q.answerType === 'yes_no_details' ? input.details : ''
-    if (q.answerType === 'yes_no_details' && input.answer === 'yes' && details === '')
-      throw fieldError('details', 'required', 'Please note the details of this "yes" answer.')
+    if (q.answerType === 'yes_no_details' && input.answer === 'yes' && details === '') throw fieldError('details', 'required', 'Please note the details of this "yes" answer.')
     const rule = q.rules.find((r) => r.when === input.answer) ?? null
     return {
       events: [
@@ -111,16 +107,12 @@ export function recordScreeningAnswer(
   })
 }
 
-export function recordCautionDecision(
-  call: CallContext,
-  input: { consultationId: number; questionId: string; optionId: string; note: string },
-): ConsultationState {
+export function recordCautionDecision(call: CallContext, input: { consultationId: number; questionId: string; optionId: string; note: string }): ConsultationState {
   assertPrintable(call.ctx.resourcesDir, { note: input.note })
   return clinicianContentStep(call, input.consultationId, (l) => {
     const s = sectionOfKind(l, 'screening')
     const answer = l.d.screening.find((a) => a.questionId === input.questionId)
-    if (!answer || answer.raised !== 'caution')
-      throw new AppError('invalid_state', 'There is no caution to decide on for that question: record the answer first.')
+    if (!answer || answer.raised !== 'caution') throw new AppError('invalid_state', 'There is no caution to decide on for that question: record the answer first.')
     const q = screeningQuestions(l.script.content).find((x) => x.id === input.questionId)!
     const option = q.rules.find((r) => r.raises === 'caution')?.decisionOptions?.find((o) => o.id === input.optionId)
     if (!option) throw fieldError('optionId', 'no_such_option', 'That decision is not one of the options for this caution.')
@@ -185,11 +177,9 @@ export function saveTreatmentPlan(
     assertShown(l, s)
     const product = s.products.find((p) => p.id === input.productId)
     if (!product) throw fieldError('productId', 'no_such_product', 'That product is not in the list this script offers.')
-    if (!LOT_NUMBER.test(input.lotNumber))
-      throw fieldError('lotNumber', 'invalid_lot_number', 'Copy the lot number exactly as printed on the vial (letters, digits, dashes).')
+    if (!LOT_NUMBER.test(input.lotNumber)) throw fieldError('lotNumber', 'invalid_lot_number', 'Copy the lot number exactly as printed on the vial (letters, digits, dashes).')
     const today = todayIso(call.ctx.now())
-    if (input.expiryDate < today)
-      throw fieldError('expiryDate', 'lot_expired', `This lot expired on ${input.expiryDate}. An expired product cannot be used.`)
+    if (input.expiryDate < today) throw fieldError('expiryDate', 'lot_expired', `This lot expired on ${input.expiryDate}. An expired product cannot be used.`)
     // Sums in half units as integers, so 2.5 + 2.5 + ... is exact.
     const totalUnits = input.sites.reduce((sum, x) => sum + Math.round(x.units * 2), 0) / 2
     const unitsPerMl = Math.round((input.dilution.vialUnits / input.dilution.diluentMl) * 100) / 100

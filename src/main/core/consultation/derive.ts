@@ -24,12 +24,7 @@ import type {
   SignatureSummary,
   TreatmentPlan,
 } from '../../../shared/consultation'
-import {
-  isDiscussedSection,
-  needsAcknowledgment,
-  type ConsultationScript,
-  type ScreeningQuestion,
-} from '../../../shared/script/schema'
+import { isDiscussedSection, needsAcknowledgment, type ConsultationScript, type ScreeningQuestion } from '../../../shared/script/schema'
 
 type Ev<K extends ConsultationEvent['kind']> = Extract<ConsultationEvent, { kind: K }>
 
@@ -256,13 +251,10 @@ export function derive(input: {
       at: a.at,
       raised: a.raised,
       explanation: a.explanation,
-      decision: d
-        ? { optionId: d.optionId, optionLabel: d.optionLabel, allowsTreatment: d.allowsTreatment, note: d.note, at: d.at, by: d.sessionUser }
-        : null,
+      decision: d ? { optionId: d.optionId, optionLabel: d.optionLabel, allowsTreatment: d.allowsTreatment, note: d.note, at: d.at, by: d.sessionUser } : null,
     })
     if (a.raised === 'contraindication') blocks.push({ kind: 'contraindication', questionId: q.id, explanation: a.explanation ?? '' })
-    if (d && !d.allowsTreatment)
-      blocks.push({ kind: 'caution_declined', questionId: q.id, explanation: `${a.explanation ?? ''} Decision: ${d.optionLabel}`.trim() })
+    if (d && !d.allowsTreatment) blocks.push({ kind: 'caution_declined', questionId: q.id, explanation: `${a.explanation ?? ''} Decision: ${d.optionLabel}`.trim() })
   }
   const answeredIds = new Set(screening.map((s) => s.questionId))
 
@@ -279,8 +271,7 @@ export function derive(input: {
           const attempts = ix.comprehensionAttempts.get(q.id) ?? []
           const last = attempts[attempts.length - 1]
           const passed = attempts.some((a) => a.correct)
-          const revisited =
-            last && !last.correct ? events.some((e) => e.kind === 'section_shown' && e.sectionId === q.revisitSectionId && e.id > last.id) : true
+          const revisited = last && !last.correct ? events.some((e) => e.kind === 'section_shown' && e.sectionId === q.revisitSectionId && e.id > last.id) : true
           return {
             questionId: q.id,
             question: q.question,

@@ -32,9 +32,7 @@ function afterwardStep(call: CallContext, consultationId: number, build: (l: Loa
   const after = inTransaction(ctx, () => {
     const l = loadConsultation(ctx, consultationId, false)
     const r = build(l)
-    const ids = r.events.map((e) =>
-      appendEvent(ctx, { consultationId, by: 'clinician', sessionUserId: session.userId, script: l.ref, data: e.data }),
-    )
+    const ids = r.events.map((e) => appendEvent(ctx, { consultationId, by: 'clinician', sessionUserId: session.userId, script: l.ref, data: e.data }))
     recordAudit(ctx, call.actor, { action: r.audit.action, entityType: 'consultation', entityId: consultationId, detail: { eventIds: ids, ...r.audit.detail } })
     return reloadAfterAppend(ctx, l, false)
   })
@@ -54,8 +52,7 @@ export function withdraw(call: CallContext, input: { consultationId: number; rea
 export function addAddendum(call: CallContext, input: { consultationId: number; text: string }): ConsultationState {
   assertPrintable(call.ctx.resourcesDir, { text: input.text })
   return afterwardStep(call, input.consultationId, (l) => {
-    if (l.row.status === 'in_progress')
-      throw new AppError('invalid_state', 'An addendum is added to a finished record. While the consultation is open, record the step itself.')
+    if (l.row.status === 'in_progress') throw new AppError('invalid_state', 'An addendum is added to a finished record. While the consultation is open, record the step itself.')
     return { events: [{ data: { kind: 'addendum', text: input.text } }], audit: { action: 'consultation.addendum', detail: { text: input.text } } }
   })
 }

@@ -129,20 +129,12 @@ export function insertConsultation(ctx: CoreContext, c: NewConsultation): number
 
 /** Ends a consultation in progress without treatment (inside the step that appends `ended_not_treated`). */
 export function markNotTreated(ctx: CoreContext, consultationId: number, at: string, reason: string): void {
-  statement(ctx.db, "UPDATE consultations SET status = 'not_treated', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'in_progress'").run(
-    at,
-    reason,
-    consultationId,
-  )
+  statement(ctx.db, "UPDATE consultations SET status = 'not_treated', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'in_progress'").run(at, reason, consultationId)
 }
 
 /** Freezes a consultation in progress as signed off with its record's hash (inside the sign-off transaction). */
 export function markSignedOff(ctx: CoreContext, consultationId: number, at: string, recordSha256: string): void {
-  statement(ctx.db, "UPDATE consultations SET status = 'signed_off', ended_at = ?, record_sha256 = ? WHERE id = ? AND status = 'in_progress'").run(
-    at,
-    recordSha256,
-    consultationId,
-  )
+  statement(ctx.db, "UPDATE consultations SET status = 'signed_off', ended_at = ?, record_sha256 = ? WHERE id = ? AND status = 'in_progress'").run(at, recordSha256, consultationId)
 }
 
 export interface EventScriptRef {
@@ -173,17 +165,17 @@ export function appendEvent(ctx: CoreContext, e: NewEvent): number {
          (consultation_id, kind, at, by_role, session_user_id, script_id, script_version, script_language, script_sha256, section_id, section_hash, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-        e.consultationId,
-        kind,
-        e.at ?? ctx.now().toISOString(),
-        e.by,
-        e.sessionUserId,
-        e.script.scriptId,
-        e.script.version,
-        e.script.language,
-        e.script.sha256,
-        e.section?.id ?? null,
-        e.section?.hash ?? null,
+      e.consultationId,
+      kind,
+      e.at ?? ctx.now().toISOString(),
+      e.by,
+      e.sessionUserId,
+      e.script.scriptId,
+      e.script.version,
+      e.script.language,
+      e.script.sha256,
+      e.section?.id ?? null,
+      e.section?.hash ?? null,
       JSON.stringify(rest),
     ).lastInsertRowid,
   )
@@ -207,8 +199,7 @@ export function appendSignature(ctx: CoreContext, s: NewSignature): number {
       ctx.db,
       `INSERT INTO consultation_signatures (consultation_id, role, name, meaning, at, captured_by, strokes, stroke_count, point_count, image_png)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(s.consultationId, s.role, s.name, s.meaning, s.at ?? ctx.now().toISOString(), s.capturedBy, JSON.stringify(s.strokes), s.strokes.length, points, s.png)
-      .lastInsertRowid,
+    ).run(s.consultationId, s.role, s.name, s.meaning, s.at ?? ctx.now().toISOString(), s.capturedBy, JSON.stringify(s.strokes), s.strokes.length, points, s.png).lastInsertRowid,
   )
 }
 

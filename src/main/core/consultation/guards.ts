@@ -17,19 +17,16 @@ export function inPatientModeFor(call: CallContext, consultationId: number): boo
 /** While the screen is with a patient, only that patient's consultation is reachable. */
 export function assertNotOtherPatient(call: CallContext, consultationId: number): void {
   const pm = patientModeOf(call)
-  if (pm !== null && pm !== consultationId)
-    throw new AppError('patient_mode', 'The screen is with a patient for another consultation. The clinician must take it back first.')
+  if (pm !== null && pm !== consultationId) throw new AppError('patient_mode', 'The screen is with a patient for another consultation. The clinician must take it back first.')
 }
 
 export function assertPatientStep(call: CallContext, consultationId: number): void {
   assertNotOtherPatient(call, consultationId)
-  if (patientModeOf(call) !== consultationId)
-    throw new AppError('invalid_state', 'This step is for the patient. Hand the screen to the patient first.')
+  if (patientModeOf(call) !== consultationId) throw new AppError('invalid_state', 'This step is for the patient. Hand the screen to the patient first.')
 }
 
 export function assertOwnClinician(l: Loaded, actor: Actor, what: string): void {
-  if (actor.role !== 'clinician' || actor.id !== l.row.clinician_id)
-    throw new AppError('forbidden', `Only the clinician who started this consultation can ${what}.`)
+  if (actor.role !== 'clinician' || actor.id !== l.row.clinician_id) throw new AppError('forbidden', `Only the clinician who started this consultation can ${what}.`)
 }
 
 export function assertInProgress(l: Loaded): void {
@@ -63,6 +60,5 @@ export function sectionOfKind<K extends ScriptSection['kind']>(l: Loaded, kind: 
 }
 
 export function assertShown(l: Loaded, s: ScriptSection): void {
-  if (!l.d.sections.find((x) => x.sectionId === s.id)?.firstShownAt)
-    throw new AppError('invalid_state', `Show the section "${s.title}" before recording it.`)
+  if (!l.d.sections.find((x) => x.sectionId === s.id)?.firstShownAt) throw new AppError('invalid_state', `Show the section "${s.title}" before recording it.`)
 }

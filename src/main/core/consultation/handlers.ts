@@ -5,7 +5,17 @@ import { buildConsentRecord } from './record'
 import { signOff } from './sign-off'
 import { acknowledgeSection, answerComprehension, confirmReview, enterPatientMode, exitPatientMode, flagQuestion, recordElectronicSignatureChoice } from './patient-mode'
 import { addAddendum, endNotTreated, withdraw } from './ending'
-import { answerFlag, markSectionDiscussed, markSectionShown, recordCautionDecision, recordMedicationGuideOffer, recordScreeningAnswer, saveExpectations, saveTreatmentPlan, startConsultation } from './clinician-phase'
+import {
+  answerFlag,
+  markSectionDiscussed,
+  markSectionShown,
+  recordCautionDecision,
+  recordMedicationGuideOffer,
+  recordScreeningAnswer,
+  saveExpectations,
+  saveTreatmentPlan,
+  startConsultation,
+} from './clinician-phase'
 import { getForCaller, listForPatient, listInProgress } from './reading'
 import { signAsPatient, signAsWitness } from './signatures'
 import { readEvents } from './events'

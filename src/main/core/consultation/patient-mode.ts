@@ -17,8 +17,7 @@ export function enterPatientMode(call: CallContext, input: { consultationId: num
   const session = requireSession(call)
   const state = recordStep(call, input.consultationId, 'clinician', (l) => {
     assertOwnClinician(l, call.actor, 'hand the screen to the patient')
-    if (l.d.blocks.length > 0)
-      throw new AppError('invalid_state', 'Treatment cannot go ahead (see the screening result). End the consultation as not treated.')
+    if (l.d.blocks.length > 0) throw new AppError('invalid_state', 'Treatment cannot go ahead (see the screening result). End the consultation as not treated.')
     if (!l.d.clinicianPhaseDone) {
       const next = l.d.steps.find((s) => !s.done)
       throw new AppError('invalid_state', `Finish the clinician's part first (next: ${next ? describeStep(next) : 'nothing'}).`)
@@ -96,8 +95,7 @@ export function acknowledgeSection(call: CallContext, input: { consultationId: n
     const s = section(l, input.sectionId)
     if (!needsAcknowledgment(s)) throw new AppError('invalid_state', 'This part does not ask for your initials.')
     if (l.d.sections.find((x) => x.sectionId === s.id)?.acknowledgedAt) throw new AppError('invalid_state', 'You have already confirmed this part.')
-    if (l.d.openFlags.some((f) => f.sectionId === s.id))
-      throw new AppError('invalid_state', 'Your question about this part is waiting for the clinician’s answer.')
+    if (l.d.openFlags.some((f) => f.sectionId === s.id)) throw new AppError('invalid_state', 'Your question about this part is waiting for the clinician’s answer.')
     return {
       events: [{ data: { kind: 'acknowledged', initials: input.initials, statement: s.acknowledgment! }, section: s }],
       audit: { action: 'consultation.acknowledged', detail: { initials: input.initials } },
@@ -131,14 +129,11 @@ export function answerComprehension(
     if (!q.options.some((o) => o.id === input.optionId)) throw fieldError('optionId', 'no_such_option', 'That answer is not one of the choices.')
     const view = l.d.comprehension.find((c) => c.questionId === q.id)!
     if (view.passed) throw new AppError('invalid_state', 'This question is already answered correctly.')
-    if (view.mustRevisitSectionId)
-      throw new AppError('invalid_state', 'Please read the part this question is about again before answering once more.')
+    if (view.mustRevisitSectionId) throw new AppError('invalid_state', 'Please read the part this question is about again before answering once more.')
     correct = input.optionId === q.correctOptionId
     revisit = correct ? null : q.revisitSectionId
     return {
-      events: [
-        { data: { kind: 'comprehension_answered', questionId: q.id, optionId: input.optionId, correct, revisitSectionId: revisit }, section: s },
-      ],
+      events: [{ data: { kind: 'comprehension_answered', questionId: q.id, optionId: input.optionId, correct, revisitSectionId: revisit }, section: s }],
       audit: { action: 'consultation.comprehension_answered', detail: { questionId: q.id, optionId: input.optionId, correct } },
     }
   })

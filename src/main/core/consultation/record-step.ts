@@ -23,12 +23,7 @@ export interface StepResult {
  * to date with what this step wrote, read back in the same transaction (one
  * full load per step, not a second one after the commit).
  */
-export function recordStep(
-  call: CallContext,
-  consultationId: number,
-  who: 'clinician' | 'patient',
-  build: (l: Loaded) => StepResult | null,
-): ConsultationState {
+export function recordStep(call: CallContext, consultationId: number, who: 'clinician' | 'patient', build: (l: Loaded) => StepResult | null): ConsultationState {
   const { ctx } = call
   const session = requireSession(call)
   if (who === 'patient') assertPatientStep(call, consultationId)

@@ -48,8 +48,7 @@ export interface ComposedSignOff extends SignOffCheck {
 export function checkSignOff(ctx: CoreContext, actor: Actor, input: SignOffInput): SignOffCheck {
   const l = loadConsultation(ctx, input.consultationId, false)
   if (l.row.status !== 'in_progress') throw new AppError('frozen', 'This consultation is already finished and cannot be signed off again.')
-  if (actor.role !== 'clinician' || actor.id !== l.row.clinician_id)
-    throw new AppError('forbidden', 'Only the clinician who ran this consultation can sign it off.')
+  if (actor.role !== 'clinician' || actor.id !== l.row.clinician_id) throw new AppError('forbidden', 'Only the clinician who ran this consultation can sign it off.')
   if (l.d.blocks.length > 0) throw new AppError('invalid_state', 'Treatment cannot go ahead (see the screening result). End the consultation as not treated.')
   if (!l.d.readyForSignOff) {
     const next = l.d.steps.find((s) => !s.done)
@@ -93,8 +92,7 @@ export function commitSignOff(
 ): void {
   inTransaction(ctx, () => {
     const l = loadConsultation(ctx, s.consultationId, false)
-    if (stateStamp(l) !== s.stamp)
-      throw new AppError('conflict', 'The consultation changed while signing off. Please check it and sign off again.')
+    if (stateStamp(l) !== s.stamp) throw new AppError('conflict', 'The consultation changed while signing off. Please check it and sign off again.')
     const signatureId = appendSignature(ctx, {
       consultationId: s.consultationId,
       role: 'clinician',

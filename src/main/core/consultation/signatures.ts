@@ -18,8 +18,7 @@ export function decodeSignaturePng(dataUrl: string): Buffer {
   const ok = png.length > 33 && png.subarray(0, 8).equals(PNG_MAGIC) && png.subarray(12, 16).toString('latin1') === 'IHDR'
   const w = ok ? png.readUInt32BE(16) : 0
   const h = ok ? png.readUInt32BE(20) : 0
-  if (!ok || w < 16 || h < 16 || w > 8000 || h > 8000)
-    throw fieldError('imagePng', 'signature_image_invalid', 'The signature image could not be read. Please sign again.')
+  if (!ok || w < 16 || h < 16 || w > 8000 || h > 8000) throw fieldError('imagePng', 'signature_image_invalid', 'The signature image could not be read. Please sign again.')
   return png
 }
 
@@ -34,18 +33,14 @@ export function assertRealSignature(strokes: Stroke[]): void {
   if (problem) throw fieldError('strokes', problem, SIGNATURE_MESSAGES[problem])
 }
 
-export function signAsPatient(
-  call: CallContext,
-  input: { consultationId: number; typedName: string; strokes: Stroke[]; imagePng: string },
-): ConsultationState {
+export function signAsPatient(call: CallContext, input: { consultationId: number; typedName: string; strokes: Stroke[]; imagePng: string }): ConsultationState {
   assertPrintable(call.ctx.resourcesDir, { typedName: input.typedName })
   assertRealSignature(input.strokes)
   const png = decodeSignaturePng(input.imagePng)
   return recordStep(call, input.consultationId, 'patient', (l) => {
     assertPatientPhaseOpen(l)
     if (!l.d.review) throw new AppError('invalid_state', 'Please review the summary and confirm it first.')
-    if (l.d.esignature?.choice !== 'agree')
-      throw new AppError('invalid_state', 'Signing on screen needs your agreement to sign electronically first.')
+    if (l.d.esignature?.choice !== 'agree') throw new AppError('invalid_state', 'Signing on screen needs your agreement to sign electronically first.')
     if (!typedNameMatches(input.typedName, l.patient))
       throw fieldError(
         'typedName',
@@ -63,10 +58,7 @@ export function signAsPatient(
   })
 }
 
-export function signAsWitness(
-  call: CallContext,
-  input: { consultationId: number; witnessName: string; strokes: Stroke[]; imagePng: string },
-): ConsultationState {
+export function signAsWitness(call: CallContext, input: { consultationId: number; witnessName: string; strokes: Stroke[]; imagePng: string }): ConsultationState {
   assertPrintable(call.ctx.resourcesDir, { witnessName: input.witnessName })
   assertRealSignature(input.strokes)
   const png = decodeSignaturePng(input.imagePng)
@@ -84,14 +76,7 @@ export function signAsWitness(
 }
 
 /** The signature row and its `signed` event, written together by recordStep's `also`. */
-function signatureEvents(
-  call: CallContext,
-  l: Loaded,
-  role: 'patient' | 'witness',
-  name: string,
-  strokes: Stroke[],
-  png: Buffer,
-): Pick<StepResult, 'also'> {
+function signatureEvents(call: CallContext, l: Loaded, role: 'patient' | 'witness', name: string, strokes: Stroke[], png: Buffer): Pick<StepResult, 'also'> {
   const session = requireSession(call)
   return {
     also: () => {

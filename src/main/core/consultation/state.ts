@@ -10,15 +10,7 @@ import type { Db } from '../db/open'
 import { getPatient } from '../patients/patients'
 import { getStoredScript } from '../script-library/store'
 import { derive, type Derived } from './derive'
-import {
-  getConsultationRow,
-  personRef,
-  readEvents,
-  readEventsAfter,
-  readSignatureSummaries,
-  type ConsultationRow,
-  type EventScriptRef,
-} from './events'
+import { getConsultationRow, personRef, readEvents, readEventsAfter, readSignatureSummaries, type ConsultationRow, type EventScriptRef } from './events'
 import type { ConsultationEvent, SignatureSummary } from '../../../shared/consultation'
 
 export interface Loaded {
@@ -47,8 +39,7 @@ function pinnedScript(ctx: CoreContext, storedId: number): StoredScript {
 
 function scriptOf(ctx: CoreContext, row: ConsultationRow): StoredScript {
   const script = pinnedScript(ctx, row.script_stored_id)
-  if (script.sha256 !== row.script_sha256)
-    throw new Error(`consultation ${row.id} pins script hash ${row.script_sha256} but stored script ${script.storedId} is ${script.sha256}`)
+  if (script.sha256 !== row.script_sha256) throw new Error(`consultation ${row.id} pins script hash ${row.script_sha256} but stored script ${script.storedId} is ${script.sha256}`)
   return script
 }
 

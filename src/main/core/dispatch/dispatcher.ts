@@ -31,8 +31,7 @@ function prepare(services: CoreServices, name: CallName, host: HostLink): CallCo
     if (session.locked && !access.whileLocked) throw new AppError('locked', 'The app locked itself after a quiet spell. Enter your password to go on.')
     if (session.patientModeConsultationId !== null && !access.patientMode)
       throw new AppError('patient_mode', 'The screen is with the patient. The clinician must take it back first.')
-    if (access.roles !== 'any' && !access.roles.includes(session.role))
-      throw new AppError('forbidden', `Your role (${session.role}) cannot do this.`)
+    if (access.roles !== 'any' && !access.roles.includes(session.role)) throw new AppError('forbidden', `Your role (${session.role}) cannot do this.`)
   }
   const actor: Actor = session ? { id: session.userId, name: session.displayName, role: session.role } : { id: null, name: 'anonymous', role: 'system' }
   return { ...services, host, session, actor }

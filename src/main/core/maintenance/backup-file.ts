@@ -122,8 +122,7 @@ export function decodeBackupHeader(file: Buffer): BackupDescription {
 export function decodeBackup(file: Buffer): { description: BackupDescription; envelope: KeyEnvelope; database: Buffer } {
   const { m, end } = readManifest(file)
   const database = file.subarray(end)
-  if (database.length !== m.database.bytes || sha256(database) !== m.database.sha256)
-    throw notABackup('the database inside it is incomplete or has been altered')
+  if (database.length !== m.database.bytes || sha256(database) !== m.database.sha256) throw notABackup('the database inside it is incomplete or has been altered')
   const { key, ...rest } = m
   return { description: { format: 1, createdAt: rest.createdAt, schemaVersion: rest.schemaVersion, database: rest.database, chainHead: rest.chainHead }, envelope: key, database }
 }

@@ -36,7 +36,10 @@ export async function stageRestore(opts: { dataDir: string; resourcesDir: string
   const { description, envelope, database } = decodeBackup(readFileSync(opts.file))
   const latest = loadMigrations(join(opts.resourcesDir, 'migrations')).at(-1)?.version ?? 0
   if (description.schemaVersion > latest)
-    throw new AppError('invalid_state', `This backup was made by a newer version of the app (schema ${description.schemaVersion}; this app knows up to ${latest}). Install the newer version to restore it.`)
+    throw new AppError(
+      'invalid_state',
+      `This backup was made by a newer version of the app (schema ${description.schemaVersion}; this app knows up to ${latest}). Install the newer version to restore it.`,
+    )
   const auditKey = await unwrapAuditKey(description, envelope, opts.passphrase)
 
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })

@@ -47,8 +47,7 @@ export function getPatient(ctx: CoreContext, id: number): Patient {
 
 function assertRecordNumberFree(ctx: CoreContext, recordNumber: string, exceptId: number | null): void {
   const other = statement(ctx.db, 'SELECT id FROM patients WHERE record_number = ?').get(recordNumber) as { id: number } | undefined
-  if (other && other.id !== exceptId)
-    throw fieldError('recordNumber', 'duplicate_record_number', `Another patient already has the record number "${recordNumber}".`)
+  if (other && other.id !== exceptId) throw fieldError('recordNumber', 'duplicate_record_number', `Another patient already has the record number "${recordNumber}".`)
 }
 
 /** Keeps the search index in step with the patient row (same transaction). */

@@ -73,8 +73,7 @@ export class CupsPrintService implements PrintService {
     const why = await this.unavailableReason()
     if (why) throw new AppError('invalid_state', why)
     const known = await this.listPrinters()
-    if (!known.some((p) => p.name === req.printer))
-      throw new AppError('not_found', `There is no printer called "${req.printer}" on this computer. Choose one from the list.`)
+    if (!known.some((p) => p.name === req.printer)) throw new AppError('not_found', `There is no printer called "${req.printer}" on this computer. Choose one from the list.`)
     const r = await runTool('lp', ['-d', req.printer, '-n', String(req.copies), '-t', req.title, '-o', 'document-format=application/pdf'], pdf)
     const jobId = /request id is (\S+)/.exec(r.stdout)?.[1]
     if (r.code !== 0 || !jobId)

@@ -28,9 +28,7 @@ interface ScriptRow {
 export const DEFAULT_SCRIPT = { scriptId: 'botox-cosmetic', language: 'en' } as const
 
 function isLatest(ctx: CoreContext, r: ScriptRow): boolean {
-  const top = ctx.db
-    .prepare('SELECT max(version) AS v FROM scripts WHERE script_id = ? AND language = ?')
-    .get(r.script_id, r.language) as { v: number }
+  const top = ctx.db.prepare('SELECT max(version) AS v FROM scripts WHERE script_id = ? AND language = ?').get(r.script_id, r.language) as { v: number }
   return top.v === r.version
 }
 
@@ -54,8 +52,7 @@ function toSummary(ctx: CoreContext, r: ScriptRow, content?: ConsultationScript)
 
 /** Parses stored content and proves it is still what was hashed when stored. */
 function readContent(r: ScriptRow): ConsultationScript {
-  if (sha256Hex(r.content) !== r.sha256)
-    throw new AppError('internal', `The stored script ${r.script_id} v${r.version} does not match its fingerprint; it may have been altered.`)
+  if (sha256Hex(r.content) !== r.sha256) throw new AppError('internal', `The stored script ${r.script_id} v${r.version} does not match its fingerprint; it may have been altered.`)
   return consultationScriptSchema.parse(JSON.parse(r.content))
 }
 
@@ -78,9 +75,7 @@ export function getStoredScript(ctx: CoreContext, storedId: number): StoredScrip
 
 /** The newest stored version of a script in a language, or null. */
 export function latestStoredId(ctx: CoreContext, scriptId: string, language: string): number | null {
-  const r = ctx.db
-    .prepare('SELECT id FROM scripts WHERE script_id = ? AND language = ? ORDER BY version DESC LIMIT 1')
-    .get(scriptId, language) as { id: number } | undefined
+  const r = ctx.db.prepare('SELECT id FROM scripts WHERE script_id = ? AND language = ? ORDER BY version DESC LIMIT 1').get(scriptId, language) as { id: number } | undefined
   return r?.id ?? null
 }
 
@@ -102,9 +97,8 @@ export function storeScript(ctx: CoreContext, actor: Actor, script: Consultation
   return inTransaction(ctx, () => {
     const same = ctx.db.prepare('SELECT * FROM scripts WHERE sha256 = ?').get(sha256) as ScriptRow | undefined
     if (same) return { script: toSummary(ctx, same, script), created: false }
-    const clash = ctx.db
-      .prepare('SELECT * FROM scripts WHERE script_id = ? AND version = ? AND language = ?')
-      .get(script.id, script.version, script.language) as ScriptRow | undefined
+    const clash = ctx.db.prepare('SELECT * FROM scripts WHERE script_id = ? AND version = ? AND language = ?').get(script.id, script.version, script.language) as
+      ScriptRow | undefined
     if (clash)
       throw new AppError(
         'conflict',
@@ -117,8 +111,7 @@ export function storeScript(ctx: CoreContext, actor: Actor, script: Consultation
           `INSERT INTO scripts (script_id, version, language, title, sha256, content, source, stored_at, stored_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(script.id, script.version, script.language, script.title, sha256, content, source, ctx.now().toISOString(), actor.id)
-        .lastInsertRowid,
+        .run(script.id, script.version, script.language, script.title, sha256, content, source, ctx.now().toISOString(), actor.id).lastInsertRowid,
     )
     recordAudit(ctx, actor, {
       action: source === 'shipped' ? 'script.store_shipped' : 'script.import',

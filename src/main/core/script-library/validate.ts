@@ -70,8 +70,7 @@ export function parseScript(text: string): ScriptParse {
   const problems: ScriptProblem[] = []
   for (const issue of r.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys)
-        problems.push({ path: jsonPath([...issue.path, k]), code: 'unexpected_field', problem: describeProblem('unexpected_field') })
+      for (const k of issue.keys) problems.push({ path: jsonPath([...issue.path, k]), code: 'unexpected_field', problem: describeProblem('unexpected_field') })
       continue
     }
     const code = /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid'

@@ -18,15 +18,12 @@ export class PasswordCheck {
   async check(actor: Actor, username: string, password: string): Promise<UserRow> {
     const ctx = this.ctx
     const wait = this.throttle.waitSeconds(username)
-    if (wait > 0)
-      throw new AppError('rate_limited', `Too many wrong passwords. Please wait ${wait} seconds and try again.`, { retryAfterSeconds: wait })
+    if (wait > 0) throw new AppError('rate_limited', `Too many wrong passwords. Please wait ${wait} seconds and try again.`, { retryAfterSeconds: wait })
     const user = findUserByUsername(ctx, username)
     const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()))
     if (!user || !ok) {
       this.throttle.recordFailure(username)
-      inTransaction(ctx, () =>
-        recordAudit(ctx, actor, { action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, detail: { username } }),
-      )
+      inTransaction(ctx, () => recordAudit(ctx, actor, { action: 'login.failed', entityType: 'user', entityId: user?.id ?? null, detail: { username } }))
       throw new AppError('wrong_password', 'That username and password do not match. Check them and try again.')
     }
     this.throttle.recordSuccess(username)

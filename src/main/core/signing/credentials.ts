@@ -54,9 +54,7 @@ export interface CredentialSubject {
 }
 
 function deriveKey(password: string, salt: Buffer, p: { N: number; r: number; p: number }): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: MAXMEM }, (err, key) => (err ? reject(err) : resolve(key))),
-  )
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: MAXMEM }, (err, key) => (err ? reject(err) : resolve(key))))
 }
 
 /** X.509 names are limited to 64 characters per attribute (RFC 5280 upper bounds). */
@@ -125,10 +123,7 @@ export async function createSealedCredential(subject: CredentialSubject, passwor
 }
 
 /** Opens the sealed key with the password; a wrong password is refused (GCM tag mismatch). */
-export async function unsealCredential(
-  c: Pick<SealedCredential, 'certificateDer' | 'certificateSha256' | 'sealedKey' | 'sealing'>,
-  password: string,
-): Promise<UnsealedCredential> {
+export async function unsealCredential(c: Pick<SealedCredential, 'certificateDer' | 'certificateSha256' | 'sealedKey' | 'sealing'>, password: string): Promise<UnsealedCredential> {
   if (c.sealing.kdf !== 'scrypt') throw new AppError('internal', 'The signing key is sealed in a way this version of the app does not know.')
   const kek = await deriveKey(password, Buffer.from(c.sealing.salt, 'base64'), c.sealing)
   let plain: Buffer

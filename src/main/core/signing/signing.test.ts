@@ -49,9 +49,9 @@ describe('clinician signing credentials', () => {
     expect(stored!.sealedKey.subarray(0, 2).equals(pkcs8Header) && stored!.sealedKey.includes(Buffer.from('rsaEncryption'))).toBe(false)
 
     const opened = await unlockSigningCredential(core.ctx, user.id, 'correct horse battery')
-    expect(x.publicKey.export({ type: 'spki', format: 'der' }).equals(
-      (await import('node:crypto')).createPublicKey(opened.privateKey).export({ type: 'spki', format: 'der' }),
-    )).toBe(true)
+    expect(
+      x.publicKey.export({ type: 'spki', format: 'der' }).equals((await import('node:crypto')).createPublicKey(opened.privateKey).export({ type: 'spki', format: 'der' })),
+    ).toBe(true)
     await expect(unlockSigningCredential(core.ctx, user.id, 'wrong password!')).rejects.toMatchObject({ code: 'wrong_password' })
     expect(verifyAuditChain(core.ctx.db, core.ctx.auditKey).ok).toBe(true)
     const audit = core.ctx.db.prepare("SELECT action FROM audit_log WHERE entity_type = 'user' ORDER BY id").all() as { action: string }[]
@@ -69,7 +69,7 @@ describe('clinician signing credentials', () => {
     const core = openClinic()
     const user = await createUser(core.ctx, SYSTEM_ACTOR, { username: 'vb', displayName: 'Dr. V', role: 'clinician', password: 'clinician pass 1' })
     const db = core.ctx.db
-    expect(() => db.prepare('UPDATE signing_credentials SET sealed_key = x\'00\' WHERE user_id = ?').run(user.id)).toThrow(/append-only/)
+    expect(() => db.prepare("UPDATE signing_credentials SET sealed_key = x'00' WHERE user_id = ?").run(user.id)).toThrow(/append-only/)
     expect(() => db.prepare('DELETE FROM signing_credentials WHERE user_id = ?').run(user.id)).toThrow(/append-only/)
   })
 })

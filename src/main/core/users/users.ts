@@ -58,13 +58,11 @@ export async function createUser(ctx: CoreContext, actor: Actor, u: NewUser): Pr
   // A clinician signs consents digitally: their key pair is made (slowly) here, stored below.
   const credential = u.role === 'clinician' ? await prepareSigningCredential(ctx, u.displayName, u.password) : null
   return inTransaction(ctx, () => {
-    if (ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username))
-      throw fieldError('username', 'username_taken', `The username "${u.username}" is already in use.`)
+    if (ctx.db.prepare('SELECT 1 FROM users WHERE username = ?').get(u.username)) throw fieldError('username', 'username_taken', `The username "${u.username}" is already in use.`)
     const at = ctx.now().toISOString()
     const id = Number(
-      ctx.db
-        .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(u.username, u.displayName, u.role, hash, at).lastInsertRowid,
+      ctx.db.prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(u.username, u.displayName, u.role, hash, at)
+        .lastInsertRowid,
     )
     const user = toUserSummary(getUser(ctx, id))
     recordAudit(ctx, actor, {

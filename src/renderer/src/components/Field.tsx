@@ -38,7 +38,15 @@ function useFieldIds(error?: string, hint?: string) {
 // Most fields are required, so (as GOV.UK's design system advises) the few
 // optional ones say "Optional" in their hint and required ones carry only
 // aria-required.
-function Frame({ id, label, hint, hintId, error, errorId, children }: {
+function Frame({
+  id,
+  label,
+  hint,
+  hintId,
+  error,
+  errorId,
+  children,
+}: {
   id: string
   label: string
   hint?: string
@@ -61,7 +69,10 @@ function Frame({ id, label, hint, hintId, error, errorId, children }: {
       {children}
       {error ? (
         <p id={errorId} className="field__error">
-          <span aria-hidden="true" className="field__error-icon">!</span> {fieldErrorText(t, error)}
+          <span aria-hidden="true" className="field__error-icon">
+            !
+          </span>{' '}
+          {fieldErrorText(t, error)}
         </p>
       ) : null}
     </div>

@@ -64,6 +64,10 @@ export function understandingCheck({ w, r, f, p }: SectionContext): void {
       { header: t.columns.answers, weight: 4.5 },
       { header: t.columns.result, weight: 1.5 },
     ],
-    r.comprehension.map((c) => [c.question, c.attempts.map((a, i) => t.attempt(i + 1, a.optionText, a.correct, f.dateTime(a.at))).join('\n'), t.result(c.passed, c.attempts.length)]),
+    r.comprehension.map((c) => [
+      c.question,
+      c.attempts.map((a, i) => t.attempt(i + 1, a.optionText, a.correct, f.dateTime(a.at))).join('\n'),
+      t.result(c.passed, c.attempts.length),
+    ]),
   )
 }

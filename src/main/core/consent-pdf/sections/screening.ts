@@ -20,7 +20,12 @@ export function screening({ w, r, f, p }: SectionContext): void {
       w.y += 4
     })
   }
-  if (r.blocks.length > 0) w.box(t.blocked, r.blocks.map((b) => b.explanation), { warn: true })
+  if (r.blocks.length > 0)
+    w.box(
+      t.blocked,
+      r.blocks.map((b) => b.explanation),
+      { warn: true },
+    )
 }
 
 export function medicationGuide({ w, r, f, p }: SectionContext): void {

@@ -42,8 +42,15 @@ function signatureBlock(w: DocumentWriter, f: DocFormat, p: ConsentPhrases, role
   })
   w.artifact(() => {
     const lineY = y0 + boxH + 4
-    w.doc.moveTo(boxX, lineY).lineTo(boxX + boxW, lineY).lineWidth(0.7).strokeColor(COLOR.text).stroke()
-    w.font(FONT.regular, 7).doc.fillColor(COLOR.muted).text(sig ? t.signedOnScreen : t.signHereInInk, boxX, lineY + 3, { width: boxW, lineBreak: false })
+    w.doc
+      .moveTo(boxX, lineY)
+      .lineTo(boxX + boxW, lineY)
+      .lineWidth(0.7)
+      .strokeColor(COLOR.text)
+      .stroke()
+    w.font(FONT.regular, 7)
+      .doc.fillColor(COLOR.muted)
+      .text(sig ? t.signedOnScreen : t.signHereInInk, boxX, lineY + 3, { width: boxW, lineBreak: false })
     w.doc.fillColor(COLOR.text)
   })
   w.y = y0 + h + 8

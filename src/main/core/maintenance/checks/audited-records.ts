@@ -57,8 +57,7 @@ export function replayAuditTrail(db: Db, entityType: string, columns: Set<string
       const e = expected.get(key)
       if (!e) continue // reported below as a row the trail never created, if the row exists
       for (const [k, change] of Object.entries(detail.changed as Record<string, unknown>)) {
-        if (change && typeof change === 'object' && 'to' in change && columns.has(snake(k)))
-          e.fields.set(snake(k), { value: (change as { to: unknown }).to, auditId: r.id })
+        if (change && typeof change === 'object' && 'to' in change && columns.has(snake(k))) e.fields.set(snake(k), { value: (change as { to: unknown }).to, auditId: r.id })
       }
     }
   }

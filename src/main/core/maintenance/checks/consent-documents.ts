@@ -52,7 +52,10 @@ export const consentDocumentsCheck: IntegrityCheck = {
         }
       const at = auditHash.get(d.audit_position) as { hash: string } | undefined
       if (d.audit_position > 0 && at?.hash !== d.audit_head)
-        return { ok: false, problem: `${name} printed audit chain head ${d.audit_head.slice(0, 12)}… at entry ${d.audit_position}, but that entry of the trail now reads differently: the trail was rewritten.` }
+        return {
+          ok: false,
+          problem: `${name} printed audit chain head ${d.audit_head.slice(0, 12)}… at entry ${d.audit_position}, but that entry of the trail now reads differently: the trail was rewritten.`,
+        }
       const audited = stored.get(String(d.id))
       if (!audited) return { ok: false, problem: `${name} was not stored by the app: no audit row records it.` }
       if (audited.detail.sha256 !== d.sha256 || (audited.detail.recordSha256 ?? audited.detail.entrySha256) !== d.record_sha256)

@@ -32,10 +32,7 @@ export function ConsentsScreen() {
 
   // With nothing typed and no dates, the newest consents are listed at once.
   const searching = query.trim() !== '' || from !== '' || to !== ''
-  const search = useCallback(
-    () => call('consents.search', { query, from, to, limit: 100 }).then((items) => ({ searching, items })),
-    [query, from, to, searching],
-  )
+  const search = useCallback(() => call('consents.search', { query, from, to, limit: 100 }).then((items) => ({ searching, items })), [query, from, to, searching])
   useSearchAsYouType(search, searching ? DEBOUNCE_MS : 0, {
     onAnswer(found) {
       setProblem(null)
@@ -53,7 +50,9 @@ export function ConsentsScreen() {
   const dateError = (path: 'from' | 'to') =>
     fieldProblems[path] ? (
       <p id={`consent-${path}-error`} className="field__error">
-        <span className="field__error-icon" aria-hidden="true">!</span>
+        <span className="field__error-icon" aria-hidden="true">
+          !
+        </span>
         {fieldErrorText(t, fieldProblems[path])}
       </p>
     ) : null
@@ -97,7 +96,9 @@ export function ConsentsScreen() {
         >
           {results.items.map((c) => (
             <tr key={c.consultationId}>
-              <RowLink onOpen={() => navigate({ name: 'consent', consultationId: c.consultationId })}>{t('name', { given: c.patient.givenName, family: c.patient.familyName })}</RowLink>
+              <RowLink onOpen={() => navigate({ name: 'consent', consultationId: c.consultationId })}>
+                {t('name', { given: c.patient.givenName, family: c.patient.familyName })}
+              </RowLink>
               <td>{formatDate(c.patient.dateOfBirth)}</td>
               <td className="mono">{c.patient.recordNumber}</td>
               <td>{formatDateTime(c.signedOffAt)}</td>

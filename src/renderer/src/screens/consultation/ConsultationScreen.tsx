@@ -87,15 +87,7 @@ function Consultation({ state, setState }: { state: ConsultationState; setState:
   )
 }
 
-function ClinicianFlow({
-  state,
-  setState,
-  onHandedOver,
-}: {
-  state: ConsultationState
-  setState: (s: ConsultationState) => void
-  onHandedOver: (s: ConsultationState) => void
-}) {
+function ClinicianFlow({ state, setState, onHandedOver }: { state: ConsultationState; setState: (s: ConsultationState) => void; onHandedOver: (s: ConsultationState) => void }) {
   const { t } = useTranslation('consultation')
   const [openKey, setOpenKeyState] = useState(() => resumeKey(state))
   // The screen's h1 has focus when the consultation opens; after that, each

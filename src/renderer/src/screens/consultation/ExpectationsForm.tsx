@@ -55,14 +55,7 @@ export function ExpectationsForm({ state, section, onSaved, readOnly }: Props) {
       <div className="cn-field">
         <label htmlFor={goalsId}>{t('expectations.goals')}</label>
         <p className="cn-field__hint">{t('expectations.goalsHint')}</p>
-        <textarea
-          id={goalsId}
-          value={goals}
-          onChange={(e) => setGoals(e.target.value)}
-          rows={3}
-          disabled={readOnly}
-          aria-invalid={errors.goals ? true : undefined}
-        />
+        <textarea id={goalsId} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} disabled={readOnly} aria-invalid={errors.goals ? true : undefined} />
         {errors.goals ? <p className="cn-field-error">{errors.goals}</p> : null}
       </div>
       <fieldset className="cn-fieldset">
@@ -81,7 +74,14 @@ export function ExpectationsForm({ state, section, onSaved, readOnly }: Props) {
       </fieldset>
       <div className="cn-field">
         <label className="cn-choice" htmlFor={timelineId}>
-          <input id={timelineId} type="checkbox" checked={timeline} onChange={(e) => setTimeline(e.target.checked)} disabled={readOnly} aria-invalid={errors.timelineAcknowledged ? true : undefined} />
+          <input
+            id={timelineId}
+            type="checkbox"
+            checked={timeline}
+            onChange={(e) => setTimeline(e.target.checked)}
+            disabled={readOnly}
+            aria-invalid={errors.timelineAcknowledged ? true : undefined}
+          />
           <span>{t('expectations.timelineAcknowledged')}</span>
         </label>
         {errors.timelineAcknowledged ? <p className="cn-field-error">{errors.timelineAcknowledged}</p> : null}

@@ -127,9 +127,7 @@ function AddEntry({ kind, state, onSaved }: { kind: 'withdraw' | 'addendum'; sta
 
   const save = async () => {
     const s = await saving.run(() =>
-      kind === 'withdraw'
-        ? call('consultation.withdraw', { consultationId: state.id, reason: text })
-        : call('consultation.addAddendum', { consultationId: state.id, text }),
+      kind === 'withdraw' ? call('consultation.withdraw', { consultationId: state.id, reason: text }) : call('consultation.addAddendum', { consultationId: state.id, text }),
     )
     if (s) {
       setText('')

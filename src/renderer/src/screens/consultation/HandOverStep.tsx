@@ -39,9 +39,7 @@ export function HandOverStep({ state, onSaved, onHandedOver, headingRef }: Props
         {t('handOver.title')}
       </h2>
       <p>{t('handOver.explain')}</p>
-      {patientStarted ? (
-        <p>{t('handOver.patientProgress', { acked, ackTotal: acks.length, passed, questions: state.comprehension.length })}</p>
-      ) : null}
+      {patientStarted ? <p>{t('handOver.patientProgress', { acked, ackTotal: acks.length, passed, questions: state.comprehension.length })}</p> : null}
       {todoSections.length > 0 ? (
         <div className="cn-notice cn-notice--info">
           <h3>{t('handOver.stillToDo')}</h3>

@@ -58,9 +58,7 @@ export function PatientConsultations({ patient }: { patient: Patient }) {
         <ul className="cn-list-plain cn-consultation-list">
           {list.map((c) => (
             <li key={c.id} className="cn-risk">
-              <p className="cn-risk__what">
-                {t('patientPage.item', { started: formatDateTime(c.startedAt), script: c.script.title, version: c.script.version })}
-              </p>
+              <p className="cn-risk__what">{t('patientPage.item', { started: formatDateTime(c.startedAt), script: c.script.title, version: c.script.version })}</p>
               <p className="cn-risk__how-often">
                 {t(`status.${c.withdrawnAt ? 'withdrawn' : c.status}`)}
                 {c.endedAt ? ` · ${formatDateTime(c.endedAt)}` : ''}

@@ -53,9 +53,7 @@ export function RecordSummary({ state, forPatient = false, headingLevel = 2 }: P
               <li key={s.sectionId} className="cn-risk">
                 <p className="cn-risk__what">{s.title}</p>
                 <p className="cn-risk__how-often">
-                  {s.acknowledgedAt
-                    ? t('summary.acknowledgedWith', { initials: s.initials ?? '', at: formatDateTime(s.acknowledgedAt) })
-                    : t('summary.notAcknowledged')}
+                  {s.acknowledgedAt ? t('summary.acknowledgedWith', { initials: s.initials ?? '', at: formatDateTime(s.acknowledgedAt) }) : t('summary.notAcknowledged')}
                 </p>
               </li>
             ))}
@@ -73,9 +71,7 @@ export function RecordSummary({ state, forPatient = false, headingLevel = 2 }: P
                   {t('summary.questionAbout', { section: sectionById(state, f.sectionId)?.title ?? f.sectionId })}
                   {f.question ? `: ${f.question}` : ''}
                 </p>
-                <p className="cn-risk__how-often">
-                  {f.answer ? t('summary.answer', { note: f.answer.note, by: f.answer.by.displayName }) : t('summary.notAnswered')}
-                </p>
+                <p className="cn-risk__how-often">{f.answer ? t('summary.answer', { note: f.answer.note, by: f.answer.by.displayName }) : t('summary.notAnswered')}</p>
               </li>
             ))}
           </ul>
@@ -180,8 +176,7 @@ export function RecordSummary({ state, forPatient = false, headingLevel = 2 }: P
               <li key={c.questionId} className="cn-risk">
                 <p className="cn-risk__what">{c.question}</p>
                 <p className="cn-risk__how-often">
-                  {c.attempts.map((a) => `${a.optionText} (${a.correct ? t('summary.right') : t('summary.wrong')})`).join(' → ') ||
-                    t('summary.notAnswered')}
+                  {c.attempts.map((a) => `${a.optionText} (${a.correct ? t('summary.right') : t('summary.wrong')})`).join(' → ') || t('summary.notAnswered')}
                 </p>
               </li>
             ))}

@@ -115,9 +115,7 @@ function ScreeningQuestionForm(props: {
           <p>{recorded.explanation}</p>
         </div>
       ) : null}
-      {recorded?.raised === 'caution' ? (
-        <CautionDecision question={q} recorded={recorded} consultationId={consultationId} onSaved={onSaved} readOnly={readOnly} />
-      ) : null}
+      {recorded?.raised === 'caution' ? <CautionDecision question={q} recorded={recorded} consultationId={consultationId} onSaved={onSaved} readOnly={readOnly} /> : null}
     </fieldset>
   )
 }
@@ -154,9 +152,7 @@ function CautionDecision(props: {
       <h3>{t('screening.caution')}</h3>
       <p>{recorded.explanation}</p>
       {recorded.decision ? (
-        <p className="cn-done-mark">
-          {t('screening.decisionRecorded', { decision: recorded.decision.optionLabel, at: formatDateTime(recorded.decision.at) })}
-        </p>
+        <p className="cn-done-mark">{t('screening.decisionRecorded', { decision: recorded.decision.optionLabel, at: formatDateTime(recorded.decision.at) })}</p>
       ) : (
         <p>
           <strong>{t('screening.decisionNeeded')}</strong>

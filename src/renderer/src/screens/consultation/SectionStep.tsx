@@ -65,9 +65,7 @@ export function SectionStep({ state, section, position, onSaved, onBack, onNext,
       {shownProblem ? <p className="cn-error">{shownProblem}</p> : null}
       <SectionContent section={section} />
       <TalkingPoints points={section.talkingPoints} />
-      {section.acknowledgment ? (
-        <p className="cn-notice cn-notice--info">{t('section.patientWillAcknowledge', { statement: section.acknowledgment })}</p>
-      ) : null}
+      {section.acknowledgment ? <p className="cn-notice cn-notice--info">{t('section.patientWillAcknowledge', { statement: section.acknowledgment })}</p> : null}
 
       {section.kind === 'screening' ? <ScreeningStep state={state} section={section} onSaved={onSaved} readOnly={readOnly} /> : null}
       {section.kind === 'medication_guide' ? <MedicationGuideOffer state={state} onSaved={onSaved} readOnly={readOnly} /> : null}

@@ -53,9 +53,7 @@ export function TreatmentPlanForm({ state, section, onSaved, readOnly }: Props) 
   const err = (path: string) => saving.fields[path]
 
   const save = async () => {
-    const sites: InjectionSite[] = rows
-      .filter((r) => r.site.trim() !== '' || r.units.trim() !== '')
-      .map((r) => ({ site: r.site, units: parseAmount(r.units) ?? Number.NaN }))
+    const sites: InjectionSite[] = rows.filter((r) => r.site.trim() !== '' || r.units.trim() !== '').map((r) => ({ site: r.site, units: parseAmount(r.units) ?? Number.NaN }))
     const s = await saving.run(() =>
       call('consultation.saveTreatmentPlan', {
         consultationId: state.id,

@@ -14,9 +14,7 @@ export function sectionById(state: ConsultationState, id: string): Section | und
 
 /** The section holding a screening or comprehension question. */
 export function sectionOfQuestion(state: ConsultationState, questionId: string): Section | undefined {
-  return state.script.content.sections.find(
-    (s) => (s.kind === 'screening' || s.kind === 'comprehension') && s.questions.some((q) => q.id === questionId),
-  )
+  return state.script.content.sections.find((s) => (s.kind === 'screening' || s.kind === 'comprehension') && s.questions.some((q) => q.id === questionId))
 }
 
 /** The section a step concerns, if it concerns one. */

@@ -32,8 +32,7 @@ export function fieldMessages(t: TFunction, e: unknown): Record<string, string> 
   const out: Record<string, string> = {}
   // A rule the core checks beyond the schema names one field and explains it in its message.
   const fallback = e.fields.length === 1 && !e.message.startsWith('Some of the input') ? e.message : t('common:fieldErrors.invalid')
-  for (const f of e.fields)
-    out[f.path] ??= t(`fieldErrors.${f.code}`, { defaultValue: t(`common:fieldErrors.${f.code}`, { defaultValue: fallback }) })
+  for (const f of e.fields) out[f.path] ??= t(`fieldErrors.${f.code}`, { defaultValue: t(`common:fieldErrors.${f.code}`, { defaultValue: fallback }) })
   return out
 }
 

@@ -60,19 +60,22 @@ export function MaintenanceScreen() {
         {backups ? <p className="muted maintenance__path">{t('backups.folder', { folder: backups.folder })}</p> : null}
         {backups && backups.backups.length === 0 ? <p>{t('backups.none')}</p> : null}
         {backups && backups.backups.length > 0 ? (
-          <ResultsTable caption={t('backups.caption')} columns={[t('backups.file'), t('backups.created'), { label: t('backups.size'), className: 'numeric' }, t('backups.actions')]}>
-              {backups.backups.map((b) => (
-                <tr key={b.fileName}>
-                  <td className="maintenance__file">{b.fileName}</td>
-                  <td>{formatDateTime(b.createdAt)}</td>
-                  <td className="numeric">{formatNumber(b.sizeBytes)}</td>
-                  <td>
-                    <button type="button" className="button button--secondary" aria-label={t('backups.restoreNamed', { fileName: b.fileName })} onClick={() => setRestoring(b)}>
-                      {t('backups.restore')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+          <ResultsTable
+            caption={t('backups.caption')}
+            columns={[t('backups.file'), t('backups.created'), { label: t('backups.size'), className: 'numeric' }, t('backups.actions')]}
+          >
+            {backups.backups.map((b) => (
+              <tr key={b.fileName}>
+                <td className="maintenance__file">{b.fileName}</td>
+                <td>{formatDateTime(b.createdAt)}</td>
+                <td className="numeric">{formatNumber(b.sizeBytes)}</td>
+                <td>
+                  <button type="button" className="button button--secondary" aria-label={t('backups.restoreNamed', { fileName: b.fileName })} onClick={() => setRestoring(b)}>
+                    {t('backups.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
           </ResultsTable>
         ) : null}
         {restoring ? (
@@ -131,16 +134,16 @@ function VerifyPanel() {
             </Notice>
           )}
           <ResultsTable caption={t('verify.checksCaption')} showCaption columns={[t('verify.check'), t('verify.result')]}>
-              {report.checks.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.title}</th>
-                  <td>
-                    <strong className={c.ok ? 'maintenance__pass' : 'maintenance__fail'}>{c.ok ? t('verify.passed') : t('verify.failed')}</strong>
-                    {' · '}
-                    {c.detail}
-                  </td>
-                </tr>
-              ))}
+            {report.checks.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td>
+                  <strong className={c.ok ? 'maintenance__pass' : 'maintenance__fail'}>{c.ok ? t('verify.passed') : t('verify.failed')}</strong>
+                  {' · '}
+                  {c.detail}
+                </td>
+              </tr>
+            ))}
           </ResultsTable>
         </div>
       ) : null}
@@ -165,18 +168,15 @@ function BackupPanel({ onMade }: { onMade(): void }) {
       showFieldProblems(t, { again: 'passphrase_mismatch' })
       return
     }
-    await send(
-      async () => {
-        const r = await call('maintenance.backup', { passphrase })
-        setFields({})
-        setPassphrase('')
-        setAgain('')
-        setMade(r)
-        announce(t('backup.made', { fileName: r.fileName, size: formatNumber(r.sizeBytes), path: r.path }))
-        onMade()
-      },
-      refusedAsUsual(t),
-    )
+    await send(async () => {
+      const r = await call('maintenance.backup', { passphrase })
+      setFields({})
+      setPassphrase('')
+      setAgain('')
+      setMade(r)
+      announce(t('backup.made', { fileName: r.fileName, size: formatNumber(r.sizeBytes), path: r.path }))
+      onMade()
+    }, refusedAsUsual(t))
   }
 
   return (

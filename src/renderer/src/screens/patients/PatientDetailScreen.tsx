@@ -24,7 +24,12 @@ export function PatientDetailScreen({ id, notice }: { id: number; notice?: 'crea
   const [patient, setPatient] = useState<Patient | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useLoadOnOpen(() => call('patients.get', { id }), setPatient, (e) => setProblem(errorText(t, e)), [id, t])
+  useLoadOnOpen(
+    () => call('patients.get', { id }),
+    setPatient,
+    (e) => setProblem(errorText(t, e)),
+    [id, t],
+  )
 
   useEffect(() => {
     if (notice) announce(notice === 'created' ? t('detail.created') : t('detail.updated'))

@@ -43,10 +43,13 @@ export function PatientFormScreen({ id }: { id?: number }) {
     e.preventDefault()
     if (busy || !values) return
     setProblem(null)
-    await send(async () => {
-      const saved = id === undefined ? await call('patients.create', values) : await call('patients.update', { id, patient: values })
-      navigate({ name: 'patient', id: saved.id, notice: id === undefined ? 'created' : 'updated' })
-    }, refusedAsUsual(t, { announce }))
+    await send(
+      async () => {
+        const saved = id === undefined ? await call('patients.create', values) : await call('patients.update', { id, patient: values })
+        navigate({ name: 'patient', id: saved.id, notice: id === undefined ? 'created' : 'updated' })
+      },
+      refusedAsUsual(t, { announce }),
+    )
   }
 
   const cancel = () => navigate(id === undefined ? { name: 'patients' } : { name: 'patient', id })
@@ -59,15 +62,63 @@ export function PatientFormScreen({ id }: { id?: number }) {
         <form ref={form} onSubmit={submit} noValidate className="form card">
           <div className="form__row">
             <TextField name="givenName" label={t('fields.givenName')} value={values.givenName} onChange={set('givenName')} error={fields.givenName} autoComplete="off" required />
-            <TextField name="familyName" label={t('fields.familyName')} value={values.familyName} onChange={set('familyName')} error={fields.familyName} autoComplete="off" required />
+            <TextField
+              name="familyName"
+              label={t('fields.familyName')}
+              value={values.familyName}
+              onChange={set('familyName')}
+              error={fields.familyName}
+              autoComplete="off"
+              required
+            />
           </div>
           <div className="form__row">
-            <TextField name="dateOfBirth" type="date" label={t('fields.dateOfBirth')} value={values.dateOfBirth} onChange={set('dateOfBirth')} error={fields.dateOfBirth} min="1900-01-01" max={todayIso()} width="medium" required />
-            <TextField name="recordNumber" label={t('fields.recordNumber')} hint={t('form.recordNumberHint')} value={values.recordNumber} onChange={set('recordNumber')} error={fields.recordNumber} spellCheck={false} width="medium" required />
+            <TextField
+              name="dateOfBirth"
+              type="date"
+              label={t('fields.dateOfBirth')}
+              value={values.dateOfBirth}
+              onChange={set('dateOfBirth')}
+              error={fields.dateOfBirth}
+              min="1900-01-01"
+              max={todayIso()}
+              width="medium"
+              required
+            />
+            <TextField
+              name="recordNumber"
+              label={t('fields.recordNumber')}
+              hint={t('form.recordNumberHint')}
+              value={values.recordNumber}
+              onChange={set('recordNumber')}
+              error={fields.recordNumber}
+              spellCheck={false}
+              width="medium"
+              required
+            />
           </div>
           <div className="form__row">
-            <TextField name="phone" type="tel" label={t('fields.phone')} hint={t('common:form.optional')} value={values.phone} onChange={set('phone')} error={fields.phone} inputMode="tel" />
-            <TextField name="email" type="email" label={t('fields.email')} hint={t('common:form.optional')} value={values.email} onChange={set('email')} error={fields.email} inputMode="email" spellCheck={false} />
+            <TextField
+              name="phone"
+              type="tel"
+              label={t('fields.phone')}
+              hint={t('common:form.optional')}
+              value={values.phone}
+              onChange={set('phone')}
+              error={fields.phone}
+              inputMode="tel"
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t('fields.email')}
+              hint={t('common:form.optional')}
+              value={values.email}
+              onChange={set('email')}
+              error={fields.email}
+              inputMode="email"
+              spellCheck={false}
+            />
           </div>
           <FormActions submitLabel={id === undefined ? t('form.create') : t('form.save')} busy={busy} onCancel={cancel} />
         </form>

@@ -15,9 +15,7 @@ import './scripts.css'
 
 /** The scripts a new consultation may use: the newest version of each, the default first. */
 export function startableScripts(all: readonly ScriptSummary[]): ScriptSummary[] {
-  return all
-    .filter((s) => s.latest)
-    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.title.localeCompare(b.title) || a.language.localeCompare(b.language))
+  return all.filter((s) => s.latest).sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.title.localeCompare(b.title) || a.language.localeCompare(b.language))
 }
 
 export function ScriptChoice({ value, onChange }: { value: number | null; onChange(storedId: number | null): void }) {

@@ -138,8 +138,7 @@ export function ScriptImport({ onStored }: { onStored(result: ScriptImportResult
           <Notice kind="success">
             <p>{storedText(outcome.result)}</p>
             <p className="sc-outcome__hash">
-              {t('import.storedHash')}{' '}
-              <span className="mono sc-wrap">{outcome.result.script.sha256}</span>
+              {t('import.storedHash')} <span className="mono sc-wrap">{outcome.result.script.sha256}</span>
             </p>
           </Notice>
         </div>

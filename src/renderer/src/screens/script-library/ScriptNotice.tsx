@@ -23,11 +23,7 @@ export function ScriptNotice({ script, compact = false }: { script: Pick<ScriptS
         </span>
         {shipped ? t('notice.startingPointTitle') : t('notice.clinicTitle')}
       </p>
-      <p>
-        {shipped
-          ? t(compact ? 'notice.startingPointShort' : 'notice.startingPoint')
-          : t('notice.clinic', { date: formatDate(script.storedAt) })}
-      </p>
+      <p>{shipped ? t(compact ? 'notice.startingPointShort' : 'notice.startingPoint') : t('notice.clinic', { date: formatDate(script.storedAt) })}</p>
       {compact && shipped ? null : (
         <p className="sc-notice__authors">
           <span className="sc-notice__label">{t('notice.authorsNote')}</span> {script.notice}

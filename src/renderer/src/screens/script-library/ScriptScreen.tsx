@@ -23,7 +23,12 @@ export function ScriptScreen({ id }: { id: number }) {
   const [script, setScript] = useState<StoredScript | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useLoadOnOpen(() => call('scriptLibrary.get', { storedId: id }), setScript, (e) => setProblem(errorText(t, e)), [id, t])
+  useLoadOnOpen(
+    () => call('scriptLibrary.get', { storedId: id }),
+    setScript,
+    (e) => setProblem(errorText(t, e)),
+    [id, t],
+  )
 
   const back = <BackLink to={{ name: 'scripts' }}>{t('view.back')}</BackLink>
 

@@ -46,9 +46,7 @@ export function ScriptSectionView({ section, number, script }: { section: Script
                   {q.rules.length === 0 ? <p className="muted">{t('view.noRules')}</p> : null}
                   {q.rules.map((r) => (
                     <div key={r.when} className={r.raises === 'contraindication' ? 'sc-rule sc-rule--stop' : 'sc-rule sc-rule--caution'}>
-                      <p className="sc-rule__title">
-                        {t(r.raises === 'contraindication' ? 'view.ruleContraindication' : 'view.ruleCaution', { when: t(ANSWER_KEYS[r.when]) })}
-                      </p>
+                      <p className="sc-rule__title">{t(r.raises === 'contraindication' ? 'view.ruleContraindication' : 'view.ruleCaution', { when: t(ANSWER_KEYS[r.when]) })}</p>
                       <p>{r.explanation}</p>
                       {r.decisionOptions ? (
                         <>

@@ -72,38 +72,40 @@ export function ScriptsScreen() {
               t('list.sha256'),
               t('list.stored'),
               t('list.status'),
-              <span key="actions" className="visually-hidden">{t('list.actions')}</span>,
+              <span key="actions" className="visually-hidden">
+                {t('list.actions')}
+              </span>,
             ]}
           >
-              {scripts.map((s) => (
-                <tr key={s.storedId} className={s.isDefault ? 'sc-row--default' : undefined}>
-                  <th scope="row">{s.title}</th>
-                  <td className="mono sc-nowrap">{s.scriptId}</td>
-                  <td>{s.version}</td>
-                  <td className="sc-nowrap">{languageName(s.language)}</td>
-                  <td>
-                    <ShortSha256 hash={s.sha256} title={s.title} version={s.version} />
-                  </td>
-                  <td className="sc-stored">{formatDateTime(s.storedAt)}</td>
-                  <td>
-                    <ul className="sc-badges">
-                      {s.isDefault ? <li className="sc-badge sc-badge--default">{t('list.default')}</li> : null}
-                      <li className={s.latest ? 'sc-badge' : 'sc-badge sc-badge--older'}>{s.latest ? t('list.newest') : t('list.older')}</li>
-                      <li className="sc-badge sc-badge--source">{s.source === 'shipped' ? t('list.shipped') : t('list.imported')}</li>
-                    </ul>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-label={t('list.viewLabel', { title: s.title, version: s.version })}
-                      onClick={() => navigate({ name: 'script', id: s.storedId })}
-                    >
-                      {t('list.view')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+            {scripts.map((s) => (
+              <tr key={s.storedId} className={s.isDefault ? 'sc-row--default' : undefined}>
+                <th scope="row">{s.title}</th>
+                <td className="mono sc-nowrap">{s.scriptId}</td>
+                <td>{s.version}</td>
+                <td className="sc-nowrap">{languageName(s.language)}</td>
+                <td>
+                  <ShortSha256 hash={s.sha256} title={s.title} version={s.version} />
+                </td>
+                <td className="sc-stored">{formatDateTime(s.storedAt)}</td>
+                <td>
+                  <ul className="sc-badges">
+                    {s.isDefault ? <li className="sc-badge sc-badge--default">{t('list.default')}</li> : null}
+                    <li className={s.latest ? 'sc-badge' : 'sc-badge sc-badge--older'}>{s.latest ? t('list.newest') : t('list.older')}</li>
+                    <li className="sc-badge sc-badge--source">{s.source === 'shipped' ? t('list.shipped') : t('list.imported')}</li>
+                  </ul>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={t('list.viewLabel', { title: s.title, version: s.version })}
+                    onClick={() => navigate({ name: 'script', id: s.storedId })}
+                  >
+                    {t('list.view')}
+                  </button>
+                </td>
+              </tr>
+            ))}
           </ResultsTable>
         </div>
       ) : null}

@@ -126,8 +126,7 @@ export function importProblems(t: TFunction, e: unknown, fileText: string): Scri
   const parsed = parseQuietly(fileText)
   return e.fields.map((f) => {
     // `json` is the call's own field: the file as a whole was too large or empty.
-    if (f.path === 'json')
-      return { path: null, where: null, message: t(f.code === 'too_long' ? 'script-library:problems.file_too_large' : 'script-library:problems.file_empty') }
+    if (f.path === 'json') return { path: null, where: null, message: t(f.code === 'too_long' ? 'script-library:problems.file_too_large' : 'script-library:problems.file_empty') }
     const whole = f.path === WHOLE_FILE || f.path === ''
     return {
       path: whole ? null : f.path,

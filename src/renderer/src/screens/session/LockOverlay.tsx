@@ -29,8 +29,7 @@ export function LockOverlay(props: { user: UserSummary; onUnlocked(s: SessionInf
     await send(
       async () => props.onUnlocked(await call('session.unlock', { password })),
       (err, f) => {
-        if (!Object.keys(f).length)
-          setProblem(err instanceof ApiCallError && err.code === 'wrong_password' ? t('lock.wrongPassword') : errorText(t, err))
+        if (!Object.keys(f).length) setProblem(err instanceof ApiCallError && err.code === 'wrong_password' ? t('lock.wrongPassword') : errorText(t, err))
         setPassword('')
         requestAnimationFrame(focusPassword)
       },

@@ -38,19 +38,22 @@ export function SettingsScreen() {
     if (busy || !v) return
     setProblem(null)
     setSaved(false)
-    await send(async () => {
-      const minutes = v.idleLockMinutes.trim() === '' ? Number.NaN : Number(v.idleLockMinutes)
-      const s = await call('settings.update', {
-        clinic: { name: v.name, address: v.address },
-        // A non-number goes to the core as is, so its message is the core's.
-        idleLockMinutes: Number.isFinite(minutes) ? minutes : (v.idleLockMinutes as unknown as number),
-      })
-      setFields({})
-      setV({ name: s.clinic.name, address: s.clinic.address, idleLockMinutes: String(s.idleLockMinutes) })
-      settingsChanged({ clinicName: s.clinic.name, idleLockMinutes: s.idleLockMinutes })
-      setSaved(true)
-      announce(t('saved'))
-    }, refusedAsUsual(t, { announce }))
+    await send(
+      async () => {
+        const minutes = v.idleLockMinutes.trim() === '' ? Number.NaN : Number(v.idleLockMinutes)
+        const s = await call('settings.update', {
+          clinic: { name: v.name, address: v.address },
+          // A non-number goes to the core as is, so its message is the core's.
+          idleLockMinutes: Number.isFinite(minutes) ? minutes : (v.idleLockMinutes as unknown as number),
+        })
+        setFields({})
+        setV({ name: s.clinic.name, address: s.clinic.address, idleLockMinutes: String(s.idleLockMinutes) })
+        settingsChanged({ clinicName: s.clinic.name, idleLockMinutes: s.idleLockMinutes })
+        setSaved(true)
+        announce(t('saved'))
+      },
+      refusedAsUsual(t, { announce }),
+    )
   }
 
   return (
@@ -63,7 +66,15 @@ export function SettingsScreen() {
           <fieldset className="fieldset">
             <legend>{t('clinic.legend')}</legend>
             <TextField name="clinicName" label={t('clinic.name')} value={v.name} onChange={set('name')} error={fields['clinic.name']} required />
-            <TextAreaField name="address" label={t('clinic.address')} hint={t('clinic.addressHint')} value={v.address} onChange={set('address')} error={fields['clinic.address']} required />
+            <TextAreaField
+              name="address"
+              label={t('clinic.address')}
+              hint={t('clinic.addressHint')}
+              value={v.address}
+              onChange={set('address')}
+              error={fields['clinic.address']}
+              required
+            />
           </fieldset>
           <fieldset className="fieldset">
             <legend>{t('lock.legend')}</legend>

@@ -37,24 +37,30 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
       showFieldProblems(t, { 'admin.confirm': 'password_mismatch' }, { announce })
       return
     }
-    await send(async () => {
-      const session = await call('setup.createClinic', {
-        clinic: { name: v.clinicName, address: v.address },
-        admin: { username: v.username, displayName: v.displayName, password: v.password },
-      })
-      props.onCreated(session, v.clinicName.trim())
-    }, refusedAsUsual(t, { announce }))
+    await send(
+      async () => {
+        const session = await call('setup.createClinic', {
+          clinic: { name: v.clinicName, address: v.address },
+          admin: { username: v.username, displayName: v.displayName, password: v.password },
+        })
+        props.onCreated(session, v.clinicName.trim())
+      },
+      refusedAsUsual(t, { announce }),
+    )
   }
 
   async function loadDemo() {
     if (busy) return
     setProblem(null)
-    await send(async () => {
-      const { logins } = await call('setup.loadDemo', {})
-      const status = await call('setup.status', {})
-      setDemo({ logins, clinicName: status.clinicName ?? '' })
-      announce(t('demo.loaded'))
-    }, (err) => setProblem(errorText(t, err)))
+    await send(
+      async () => {
+        const { logins } = await call('setup.loadDemo', {})
+        const status = await call('setup.status', {})
+        setDemo({ logins, clinicName: status.clinicName ?? '' })
+        announce(t('demo.loaded'))
+      },
+      (err) => setProblem(errorText(t, err)),
+    )
   }
 
   if (demo)
@@ -65,13 +71,13 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
           <Notice kind="success">{t('demo.loaded')}</Notice>
           <p>{t('demo.loginsIntro')}</p>
           <ResultsTable className="table" caption={t('demo.loginsCaption')} columns={[t('demo.role'), t('demo.username'), t('demo.password')]}>
-              {demo.logins.map((l) => (
-                <tr key={l.username}>
-                  <td>{roleText(t, l.role as Role)}</td>
-                  <td className="mono">{l.username}</td>
-                  <td className="mono">{l.password}</td>
-                </tr>
-              ))}
+            {demo.logins.map((l) => (
+              <tr key={l.username}>
+                <td>{roleText(t, l.role as Role)}</td>
+                <td className="mono">{l.username}</td>
+                <td className="mono">{l.password}</td>
+              </tr>
+            ))}
           </ResultsTable>
           <div className="form__actions">
             <button type="button" className="button button--primary" onClick={() => props.onDemoLoaded(demo.clinicName)}>
@@ -92,16 +98,73 @@ export function SetupScreen(props: { onCreated(s: SessionInfo, clinicName: strin
         <form ref={form} onSubmit={createClinic} noValidate className="form">
           <fieldset className="fieldset">
             <legend>{t('clinic.legend')}</legend>
-            <TextField name="clinicName" label={t('clinic.name')} value={v.clinicName} onChange={set('clinicName')} error={fields['clinic.name']} autoComplete="organization" required />
-            <TextAreaField name="address" label={t('clinic.address')} hint={t('clinic.addressHint')} value={v.address} onChange={set('address')} error={fields['clinic.address']} required />
+            <TextField
+              name="clinicName"
+              label={t('clinic.name')}
+              value={v.clinicName}
+              onChange={set('clinicName')}
+              error={fields['clinic.name']}
+              autoComplete="organization"
+              required
+            />
+            <TextAreaField
+              name="address"
+              label={t('clinic.address')}
+              hint={t('clinic.addressHint')}
+              value={v.address}
+              onChange={set('address')}
+              error={fields['clinic.address']}
+              required
+            />
           </fieldset>
           <fieldset className="fieldset">
             <legend>{t('admin.legend')}</legend>
             <p className="field__hint">{t('admin.intro')}</p>
-            <TextField name="displayName" label={t('admin.displayName')} hint={t('admin.displayNameHint')} value={v.displayName} onChange={set('displayName')} error={fields['admin.displayName']} autoComplete="name" required />
-            <TextField name="username" label={t('admin.username')} hint={t('common:form.usernameHint')} value={v.username} onChange={set('username')} error={fields['admin.username']} autoComplete="username" spellCheck={false} width="medium" required />
-            <TextField name="password" type="password" label={t('admin.password')} hint={t('common:form.passwordHint')} value={v.password} onChange={set('password')} error={fields['admin.password']} autoComplete="new-password" width="medium" required />
-            <TextField name="confirm" type="password" label={t('admin.confirm')} value={v.confirm} onChange={set('confirm')} error={fields['admin.confirm']} autoComplete="new-password" width="medium" required />
+            <TextField
+              name="displayName"
+              label={t('admin.displayName')}
+              hint={t('admin.displayNameHint')}
+              value={v.displayName}
+              onChange={set('displayName')}
+              error={fields['admin.displayName']}
+              autoComplete="name"
+              required
+            />
+            <TextField
+              name="username"
+              label={t('admin.username')}
+              hint={t('common:form.usernameHint')}
+              value={v.username}
+              onChange={set('username')}
+              error={fields['admin.username']}
+              autoComplete="username"
+              spellCheck={false}
+              width="medium"
+              required
+            />
+            <TextField
+              name="password"
+              type="password"
+              label={t('admin.password')}
+              hint={t('common:form.passwordHint')}
+              value={v.password}
+              onChange={set('password')}
+              error={fields['admin.password']}
+              autoComplete="new-password"
+              width="medium"
+              required
+            />
+            <TextField
+              name="confirm"
+              type="password"
+              label={t('admin.confirm')}
+              value={v.confirm}
+              onChange={set('confirm')}
+              error={fields['admin.confirm']}
+              autoComplete="new-password"
+              width="medium"
+              required
+            />
           </fieldset>
           <FormActions submitLabel={t('create')} busy={busy} />
         </form>

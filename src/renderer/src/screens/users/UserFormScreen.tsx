@@ -25,10 +25,13 @@ export function UserFormScreen() {
     e.preventDefault()
     if (busy) return
     setProblem(null)
-    await send(async () => {
-      const user = await call('users.create', v)
-      navigate({ name: 'users', added: user.displayName })
-    }, refusedAsUsual(t, { announce }))
+    await send(
+      async () => {
+        const user = await call('users.create', v)
+        navigate({ name: 'users', added: user.displayName })
+      },
+      refusedAsUsual(t, { announce }),
+    )
   }
 
   return (
@@ -36,8 +39,26 @@ export function UserFormScreen() {
       <ScreenHeading>{t('form.title')}</ScreenHeading>
       {problem ? <Notice kind="error">{problem}</Notice> : null}
       <form ref={form} onSubmit={submit} noValidate className="form card">
-        <TextField name="displayName" label={t('fields.displayName')} hint={t('form.displayNameHint')} value={v.displayName} onChange={set('displayName')} error={fields.displayName} required />
-        <TextField name="username" label={t('fields.username')} hint={t('common:form.usernameHint')} value={v.username} onChange={set('username')} error={fields.username} spellCheck={false} width="medium" required />
+        <TextField
+          name="displayName"
+          label={t('fields.displayName')}
+          hint={t('form.displayNameHint')}
+          value={v.displayName}
+          onChange={set('displayName')}
+          error={fields.displayName}
+          required
+        />
+        <TextField
+          name="username"
+          label={t('fields.username')}
+          hint={t('common:form.usernameHint')}
+          value={v.username}
+          onChange={set('username')}
+          error={fields.username}
+          spellCheck={false}
+          width="medium"
+          required
+        />
         <SelectField
           name="role"
           label={t('fields.role')}
@@ -48,7 +69,18 @@ export function UserFormScreen() {
           options={ROLES.map((r) => ({ value: r, label: roleText(t, r) }))}
           required
         />
-        <TextField name="password" type="password" label={t('fields.password')} hint={t('common:form.passwordHint')} value={v.password} onChange={set('password')} error={fields.password} autoComplete="new-password" width="medium" required />
+        <TextField
+          name="password"
+          type="password"
+          label={t('fields.password')}
+          hint={t('common:form.passwordHint')}
+          value={v.password}
+          onChange={set('password')}
+          error={fields.password}
+          autoComplete="new-password"
+          width="medium"
+          required
+        />
         <FormActions submitLabel={t('form.create')} busy={busy} onCancel={() => navigate({ name: 'users' })} />
       </form>
     </section>

@@ -16,7 +16,12 @@ export function UsersScreen({ added }: { added?: string }) {
   const [users, setUsers] = useState<UserSummary[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useLoadOnOpen(() => call('users.list', {}), setUsers, (e) => setProblem(errorText(t, e)), [t])
+  useLoadOnOpen(
+    () => call('users.list', {}),
+    setUsers,
+    (e) => setProblem(errorText(t, e)),
+    [t],
+  )
 
   return (
     <section className="screen-section">

@@ -8,11 +8,7 @@ import { call } from '../../../api'
 import { SaveStatus, useSaving } from '../saving'
 import { StepHeading } from './StepHeading'
 
-export function ComprehensionStep(props: {
-  state: ConsultationState
-  questionId: string
-  onAnswered: (s: ConsultationState, revisitSectionId: string | null) => void
-}) {
+export function ComprehensionStep(props: { state: ConsultationState; questionId: string; onAnswered: (s: ConsultationState, revisitSectionId: string | null) => void }) {
   const { state, questionId, onAnswered } = props
   const { t } = useTranslation('consultation')
   const saving = useSaving()
