@@ -69,6 +69,9 @@ describe('browser host', () => {
     const bad = await send('/api/setup.status', { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: '{' })
     expect(bad.status).toBe(400)
     expect((await send('/api/setup.status', { headers: { authorization: `Bearer ${host.token}` } })).status).toBe(405)
+    const malformed = await api('setup.%E0%A4%A', {})
+    expect(malformed.status).toBe(404)
+    expect(JSON.parse(malformed.body).error.code).toBe('unknown_call')
   })
 
   it('sets the session as an HttpOnly SameSite=Strict cookie', async () => {

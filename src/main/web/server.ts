@@ -110,9 +110,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const tooBig = e instanceof Error && e.message === 'too_large'
       return sendJson(res, tooBig ? 413 : 400, apiError('validation', tooBig ? 'The request is too large.' : 'The request body is not valid JSON.'))
     }
+    let callName: string
+    try {
+      callName = decodeURIComponent(name)
+    } catch {
+      // A malformed % escape names no call: the same answer as any unknown call.
+      return sendJson(res, 404, apiError('unknown_call', 'There is no such call.'))
+    }
     let sessionId = readCookie(req.headers.cookie, SESSION_COOKIE)
     let cookie: string | null = null
-    const result = await opts.core.dispatch(decodeURIComponent(name), body, {
+    const result = await opts.core.dispatch(callName, body, {
       sessionId,
       setSessionId(id) {
         sessionId = id
