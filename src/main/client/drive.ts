@@ -7,7 +7,7 @@
 // from the database (another process, a restart) carries on where it stands.
 import type { CallInput } from '../../shared/contract'
 import type { ConsultationState, ProgressStep } from '../../shared/consultation'
-import type { ScreeningQuestion } from '../../shared/script/schema'
+import { screeningQuestions, type ScreeningQuestion } from '../../shared/script/schema'
 import type { Client } from './client'
 import { demoSignatureStrokes, initialsOf, strokesToPngDataUrl } from './signature-drawing'
 
@@ -82,7 +82,6 @@ export const DEFAULT_GOALS = 'Softer frown lines between the eyebrows, while sti
 export const DEFAULT_FLAG_ANSWER = 'Answered in the room; the patient is satisfied with the answer.'
 export const DEFAULT_CAUTION_NOTE = 'Discussed with the patient.'
 
-const screeningQuestions = (s: ConsultationState) => s.script.content.sections.flatMap((x) => (x.kind === 'screening' ? x.questions : []))
 const comprehensionQuestions = (s: ConsultationState) => s.script.content.sections.flatMap((x) => (x.kind === 'comprehension' ? x.questions : []))
 const patientName = (s: ConsultationState) => `${s.patient.givenName} ${s.patient.familyName}`
 const shown = (s: ConsultationState, sectionId: string) => !!s.sections.find((x) => x.sectionId === sectionId)?.firstShownAt
@@ -170,12 +169,12 @@ export async function takeNextStep(client: Client, state: ConsultationState, o: 
       if (o.showAgainBeforeDiscussing) await client.call('consultation.markSectionShown', { ...id, sectionId: step.sectionId })
       return run('consultation.markSectionDiscussed', { ...id, sectionId: step.sectionId })
     case 'answer_screening': {
-      const q = screeningQuestions(state).find((x) => x.id === step.questionId)!
+      const q = screeningQuestions(state.script.content).find((x) => x.id === step.questionId)!
       const a = screeningChoice(q, o)
       return run('consultation.recordScreeningAnswer', { ...id, questionId: q.id, answer: a.answer, details: a.details ?? '' })
     }
     case 'decide_caution': {
-      const q = screeningQuestions(state).find((x) => x.id === step.questionId)!
+      const q = screeningQuestions(state.script.content).find((x) => x.id === step.questionId)!
       const c = cautionChoice(q, o)
       if (!c) throw new Error(`The caution on "${q.id}" waits for a decision the choices do not give.`)
       return run('consultation.recordCautionDecision', { ...id, questionId: q.id, optionId: c.optionId, note: c.note ?? DEFAULT_CAUTION_NOTE })
@@ -252,7 +251,7 @@ export async function stepUntil(client: Client, state: ConsultationState, o: Ste
     if (
       step.step === 'decide_caution' &&
       !cautionChoice(
-        screeningQuestions(s).find((q) => q.id === step.questionId)!,
+        screeningQuestions(s.script.content).find((q) => q.id === step.questionId)!,
         o,
       )
     )

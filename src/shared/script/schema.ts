@@ -309,6 +309,11 @@ export function isDiscussedSection(s: ScriptSection): boolean {
   return s.kind !== 'comprehension'
 }
 
+/** Every screening question of the script, in the order asked. */
+export function screeningQuestions(script: ConsultationScript): ScreeningQuestion[] {
+  return script.sections.flatMap((s) => (s.kind === 'screening' ? s.questions : []))
+}
+
 /** Sections the patient acknowledges with initials (every risk section, and any other that asks for it). */
 export function needsAcknowledgment(s: ScriptSection): boolean {
   return s.acknowledgment !== undefined

@@ -24,7 +24,7 @@ import type {
   SignatureSummary,
   TreatmentPlan,
 } from '../../../shared/consultation'
-import { isDiscussedSection, needsAcknowledgment, type ConsultationScript, type ScreeningQuestion } from '../../../shared/script/schema'
+import { isDiscussedSection, needsAcknowledgment, screeningQuestions, type ConsultationScript } from '../../../shared/script/schema'
 
 type Ev<K extends ConsultationEvent['kind']> = Extract<ConsultationEvent, { kind: K }>
 
@@ -184,10 +184,6 @@ function indexEvents(events: ConsultationEvent[]) {
 function ms(from: string | null, to: string | null): number | null {
   if (!from || !to) return null
   return Date.parse(to) - Date.parse(from)
-}
-
-export function screeningQuestions(script: ConsultationScript): ScreeningQuestion[] {
-  return script.sections.flatMap((s) => (s.kind === 'screening' ? s.questions : []))
 }
 
 export function derive(input: {
