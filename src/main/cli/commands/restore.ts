@@ -4,8 +4,7 @@
 // DIR/previous/<time>/. The app must be closed while this runs.
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { AppError } from '../../../shared/errors'
-import { clinicFolderInUse, resourcesDir, restoreClinicFolder, systemClock } from '../../core'
+import { assertClinicFolderClosed, resourcesDir, restoreClinicFolder, systemClock } from '../../core'
 import { UsageError, type CliCommand } from '../command'
 import { readPassphrase } from '../passphrase'
 
@@ -21,8 +20,7 @@ export const restoreCommand: CliCommand = {
     })
     if (!values.data || !values.from) throw new UsageError('--data DIR and --from FILE are required.')
     const dataDir = resolve(values.data)
-    if (clinicFolderInUse(dataDir))
-      throw new AppError('invalid_state', `The clinic database in ${dataDir} is open in the app. Close the app first, or restore from its Maintenance screen.`)
+    assertClinicFolderClosed(dataDir) // before asking for the passphrase
     const passphrase = await readPassphrase({ file: values['passphrase-file'], confirm: false })
     const r = await restoreClinicFolder({ dataDir, resourcesDir, file: resolve(values.from), passphrase, now: systemClock })
     console.log(`Restored the backup of ${r.backupCreatedAt} into ${dataDir}.`)

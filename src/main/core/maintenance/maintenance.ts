@@ -83,14 +83,19 @@ export async function restoreIntoRunningClinic(
   return { restoredFrom: file, backupCreatedAt: staged.description.createdAt, previousCopy, verify: await verifyRunningClinic(ctx) }
 }
 
+/** Refuses a clinic folder whose database the app has open (a restore from outside must wait for it to close). */
+export function assertClinicFolderClosed(dataDir: string): void {
+  if (databaseInUseElsewhere(dataDir))
+    throw new AppError('invalid_state', `The clinic database in ${dataDir} is open in the app. Close the app first, or restore from its Maintenance screen.`)
+}
+
 /**
  * Restore from the command line, with the app closed: into a data folder that
  * may hold another clinic, a damaged one or nothing yet (a new machine).
  */
 export async function restoreClinicFolder(opts: { dataDir: string; resourcesDir: string; file: string; passphrase: string; now: Clock }): Promise<RestoreResult> {
   const { dataDir, resourcesDir, file } = opts
-  if (databaseInUseElsewhere(dataDir))
-    throw new AppError('invalid_state', `The clinic database in ${dataDir} is open in the app. Close the app first, or restore from its Maintenance screen.`)
+  assertClinicFolderClosed(dataDir)
   const staged = await stageRestore({ dataDir, resourcesDir, file, passphrase: opts.passphrase })
   let previousCopy: string | null
   try {
