@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'invalid_state', // the step is not possible in the record's current state
   'setup_done', // the clinic is already set up
   'unknown_call',
+  'audit_key_unavailable', // the clinic's audit key is missing, different, or kept in a form this host cannot open
+  'database_damaged', // the clinic database failed its quick check at start; the recovery screen offers a restore
+  'read_only', // the data folder or database cannot be written; nothing was changed
+  'disk_full', // the disk holding the data folder is full; nothing was changed
   'internal',
 ] as const
 

@@ -45,6 +45,10 @@ const STATUS: Record<ApiError['code'], number> = {
   invalid_state: 409,
   setup_done: 409,
   unknown_call: 404,
+  audit_key_unavailable: 503,
+  database_damaged: 503,
+  read_only: 507,
+  disk_full: 507,
   internal: 500,
 }
 

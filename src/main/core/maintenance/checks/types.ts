@@ -11,6 +11,21 @@ export interface IntegrityContext {
   auditKey: Buffer
   /** The app's resources/ folder (consultation scripts, fonts), for checks that need them. */
   resourcesDir: string
+  /**
+   * Incremental verify only (never set by a full verify): the last verified
+   * checkpoint. Everything described by audit rows at or before
+   * `auditPosition` was verified then, and the chain up to that row hashed to
+   * `auditHash`; a check that walks records may skip those whose audit rows
+   * all lie at or before it, and check only what was added since.
+   */
+  since?: VerifyCheckpoint
+}
+
+export interface VerifyCheckpoint {
+  /** The audit row id up to which the last verify confirmed everything. */
+  auditPosition: number
+  /** That row's hash, as the verify saw it. */
+  auditHash: string
 }
 
 export type CheckOutcome =
