@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors'
 import type { ScriptImportResult, ScriptSummary, StoredScript } from '../../../shared/consultation'
 import { consultationScriptSchema, type ConsultationScript } from '../../../shared/script/schema'
 import { recordAudit } from '../audit/chain'
+import { storedRowHash } from '../audit/row-hash'
 import { describeCharacters, unprintableStrings } from '../consent-pdf/printable'
 import { inTransaction, type Actor, type CoreContext } from '../context'
 import { canonicalHash, canonicalJson, sha256Hex } from './canonical'
@@ -117,7 +118,8 @@ export function storeScript(ctx: CoreContext, actor: Actor, script: Consultation
       action: source === 'shipped' ? 'script.store_shipped' : 'script.import',
       entityType: 'script',
       entityId: id,
-      detail: { scriptId: script.id, version: script.version, language: script.language, sha256 },
+      // rowSha256 seals the whole stored row (content, source, who stored it and when), so verify notices a row slipped in or replaced.
+      detail: { scriptId: script.id, version: script.version, language: script.language, sha256, rowSha256: storedRowHash(ctx.db, 'scripts', id) },
     })
     const row = ctx.db.prepare('SELECT * FROM scripts WHERE id = ?').get(id) as ScriptRow
     return { script: toSummary(ctx, row, script), created: true }

@@ -32,7 +32,9 @@ export function updateSettings(ctx: CoreContext, actor: Actor, s: ClinicSettings
   return inTransaction(ctx, () => {
     const before = readSettings(ctx)
     writeSettingsRows(ctx, s)
-    recordAudit(ctx, actor, { action: 'settings.update', entityType: 'settings', detail: { before, after: s } })
-    return readSettings(ctx)
+    // `after` is read back as stored: verify replays it against the settings rows.
+    const after = readSettings(ctx)
+    recordAudit(ctx, actor, { action: 'settings.update', entityType: 'settings', detail: { before, after } })
+    return after
   })
 }

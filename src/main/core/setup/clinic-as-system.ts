@@ -23,7 +23,11 @@ export async function setUpClinicAsSystem(ctx: CoreContext, plan: SystemClinicPl
   assertNeedsSetup(ctx)
   inTransaction(ctx, () => {
     writeSettingsRows(ctx, plan.settings)
-    recordAudit(ctx, SYSTEM_ACTOR, { action: 'clinic.setup', entityType: 'settings', detail: { clinic: plan.settings.clinic, ...plan.setupDetail } })
+    recordAudit(ctx, SYSTEM_ACTOR, {
+      action: 'clinic.setup',
+      entityType: 'settings',
+      detail: { clinic: plan.settings.clinic, idleLockMinutes: plan.settings.idleLockMinutes, ...plan.setupDetail },
+    })
   })
   for (const u of plan.users) await createUser(ctx, SYSTEM_ACTOR, u)
   for (const p of plan.patients) createPatient(ctx, SYSTEM_ACTOR, p)

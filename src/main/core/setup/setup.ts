@@ -29,13 +29,14 @@ export async function createClinic(ctx: CoreContext, s: ClinicSetup): Promise<Us
   const hash = await hashPassword(s.admin.password)
   return inTransaction(ctx, () => {
     assertNeedsSetup(ctx) // checked again inside the write lock
-    writeSettingsRows(ctx, { clinic: s.clinic, idleLockMinutes: readSettings(ctx).idleLockMinutes || DEFAULT_IDLE_LOCK_MINUTES })
+    const idleLockMinutes = readSettings(ctx).idleLockMinutes || DEFAULT_IDLE_LOCK_MINUTES
+    writeSettingsRows(ctx, { clinic: s.clinic, idleLockMinutes })
     const id = Number(
       ctx.db
         .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(s.admin.username, s.admin.displayName, 'admin', hash, ctx.now().toISOString()).lastInsertRowid,
     )
-    recordAudit(ctx, SYSTEM_ACTOR, { action: 'clinic.setup', entityType: 'settings', detail: { clinic: s.clinic, admin: s.admin.username } })
+    recordAudit(ctx, SYSTEM_ACTOR, { action: 'clinic.setup', entityType: 'settings', detail: { clinic: s.clinic, idleLockMinutes, admin: s.admin.username } })
     recordAudit(ctx, SYSTEM_ACTOR, {
       action: 'user.create',
       entityType: 'user',

@@ -4,6 +4,7 @@
 // a new row, so every certificate that ever signed a consent stays on record.
 import { AppError } from '../../../shared/errors'
 import { recordAudit } from '../audit/chain'
+import { storedRowHash } from '../audit/row-hash'
 import type { Actor, CoreContext } from '../context'
 import { readSettings } from '../settings/settings'
 import { createSealedCredential, unsealCredential, type KeySealing, type SealedCredential, type UnsealedCredential } from './credentials'
@@ -66,11 +67,14 @@ export function storeSigningCredential(ctx: CoreContext, actor: Actor, userId: n
       .run(userId, c.certificateDer, c.certificateSha256, c.sealedKey, JSON.stringify(c.sealing), c.notBefore.toISOString(), c.notAfter.toISOString(), ctx.now().toISOString())
       .lastInsertRowid,
   )
+  // rowSha256 seals the whole stored row (certificate, sealed key, validity):
+  // the newest row is the one that signs, so verify must be able to tell a
+  // credential the app made from one slipped in or swapped behind its back.
   recordAudit(ctx, actor, {
     action: 'signing_credential.create',
     entityType: 'user',
     entityId: userId,
-    detail: { credentialId: id, certificateSha256: c.certificateSha256, notAfter: c.notAfter.toISOString() },
+    detail: { credentialId: id, certificateSha256: c.certificateSha256, notAfter: c.notAfter.toISOString(), rowSha256: storedRowHash(ctx.db, 'signing_credentials', id) },
   })
   return id
 }
