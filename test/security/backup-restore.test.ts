@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DB_FILE_NAME } from '../../src/main/core'
-import { decodeBackup, encodeBackup, unwrapAuditKey } from '../../src/main/core/testing'
+import { decryptBackupInto, encryptDatabaseFile } from '../../src/main/core/testing'
 import { discardStaged, stageRestore, swapInStaged } from '../../src/main/core/testing'
 import { verifyClinicData } from '../../src/main/core/testing'
 import { resourcesDir } from '../../src/main/core'
@@ -36,12 +36,14 @@ function dump(dir: string, tables: string[]): Record<string, unknown[]> {
 }
 
 let clinic: string
+let backedUp: string
 let backupFile: string
 
 beforeAll(async () => {
   clinic = await populatedClinic()
   backupFile = join(tempDir('derm-consent-usb-'), 'clinic.dcbackup')
-  const out = cli(['backup', '--data', copyClinic(clinic), '--out', backupFile])
+  backedUp = copyClinic(clinic)
+  const out = cli(['backup', '--data', backedUp, '--out', backupFile])
   expect(out.stderr).toBe('')
   expect(out.status).toBe(0)
 })
@@ -60,8 +62,13 @@ describe('backup and restore from the command line', () => {
     const a = dump(clinic, ['patients', 'users', 'settings'])
     const b = dump(other, ['patients', 'users', 'settings'])
     expect(b).toEqual(a)
-    const actions = (dump(other, ['audit_log']).audit_log as { action: string }[]).map((r) => r.action)
-    expect(actions.slice(-2)).toEqual(['maintenance.backup', 'maintenance.restore'])
+    // The backup's own row is written once the file is checked, so it is in the clinic's trail, not in the backup.
+    const trail = (clinicDir: string) => dump(clinicDir, ['audit_log']).audit_log as { action: string; detail: string }[]
+    expect(trail(other).at(-1)!.action).toBe('maintenance.restore')
+    expect(trail(other).some((r) => r.action === 'maintenance.backup')).toBe(false)
+    const backupRow = trail(backedUp).at(-1)!
+    expect(backupRow.action).toBe('maintenance.backup')
+    expect(JSON.parse(backupRow.detail)).toMatchObject({ file: 'clinic.dcbackup', bytes: statSync(backupFile).size })
     // The key landed readable by its owner only.
     if (process.platform !== 'win32') expect(statMode(join(other, 'keys', 'audit-chain.key'))).toBe(0o600)
   })
@@ -102,22 +109,17 @@ describe('backup and restore from the command line', () => {
     writeFileSync(damaged, bytes)
     const out = cli(['restore', '--data', join(tempDir(), 'data'), '--from', damaged])
     expect(out.status).toBe(1)
-    expect(out.stderr).toMatch(/not a usable Derm Consent backup: the database inside it is incomplete or has been altered/)
+    expect(out.stderr).toMatch(/The backup file is damaged or was altered: part \d+ of \d+ of the database does not authenticate/)
   })
 
   it('refuses a backup rebuilt around an altered database (it fails verify), even with the right passphrase', async () => {
-    const { description, envelope, database } = decodeBackup(readFileSync(backupFile))
-    const key = await unwrapAuditKey(description, envelope, PASSPHRASE)
     const work = join(tempDir(), 'work.sqlite')
-    writeFileSync(work, database)
+    const { description, auditKey } = await decryptBackupInto(backupFile, PASSPHRASE, () => work)
     const db = new Database(work)
     db.prepare("UPDATE patients SET family_name = 'Altered' WHERE record_number = 'MRN-1001'").run()
     db.close()
     const forged = join(tempDir(), 'forged.dcbackup')
-    writeFileSync(
-      forged,
-      await encodeBackup({ createdAt: description.createdAt, schemaVersion: description.schemaVersion, chainHead: description.chainHead }, readFileSync(work), key, PASSPHRASE),
-    )
+    await encryptDatabaseFile(work, forged, description, auditKey, PASSPHRASE)
     const target = join(tempDir(), 'data')
     const out = cli(['restore', '--data', target, '--from', forged])
     expect(out.status).toBe(1)
@@ -126,16 +128,14 @@ describe('backup and restore from the command line', () => {
   })
 
   it('refuses a backup whose database fails integrity_check', async () => {
-    const { description, envelope, database } = decodeBackup(readFileSync(backupFile))
-    const key = await unwrapAuditKey(description, envelope, PASSPHRASE)
-    const broken = Buffer.from(database)
+    const work = join(tempDir(), 'work.sqlite')
+    const { description, auditKey } = await decryptBackupInto(backupFile, PASSPHRASE, () => work)
+    const broken = readFileSync(work)
     const pageSize = broken.readUInt16BE(16)
     broken.fill(0x5a, 3 * pageSize + 8, 3 * pageSize + 200)
+    writeFileSync(work, broken)
     const file = join(tempDir(), 'broken.dcbackup')
-    writeFileSync(
-      file,
-      await encodeBackup({ createdAt: description.createdAt, schemaVersion: description.schemaVersion, chainHead: description.chainHead }, broken, key, PASSPHRASE),
-    )
+    await encryptDatabaseFile(work, file, description, auditKey, PASSPHRASE)
     const out = cli(['restore', '--data', join(tempDir(), 'data'), '--from', file])
     expect(out.status).toBe(1)
     expect(out.stderr).toMatch(/does not verify: The database file is damaged/)

@@ -32,9 +32,9 @@ export { createSealedCredential, unsealCredential } from './signing/credentials'
 export { unlockSigningCredential } from './signing/store'
 
 // Maintenance: backups, restore, verify
-export { backupClinic } from './maintenance/backup'
-export { decodeBackup, encodeBackup, unwrapAuditKey } from './maintenance/backup-file'
-export { discardStaged, stageRestore, swapInStaged } from './maintenance/restore'
+export { backupClinic, encryptDatabaseFile } from './maintenance/backup'
+export { decodeBackup, encodeBackup, unwrapAuditKey } from './maintenance/backup-bak1'
+export { decryptBackupInto, discardStaged, stageRestore, swapInStaged } from './maintenance/restore'
 export { openForVerify, verifyClinicData } from './maintenance/verify'
 export { verifyPdfSignature } from './maintenance/pdf-signature'
 export { PROTECTED_TABLES } from './maintenance/protected-tables'

@@ -1,15 +1,22 @@
 // Restore: brings a backup back into a data folder, on this machine or
-// another. It refuses a file that is not whole (its hash), that the
-// passphrase does not open, that fails `PRAGMA integrity_check`, or whose
-// records do not verify against the key inside it. It never overwrites: the
-// data it replaces (database, its WAL, the key) moves to
-// previous/<time>/ first.
+// another. It refuses a file that the passphrase does not open, whose chunks
+// do not authenticate (changed, missing, reordered or cut off), that fails
+// `PRAGMA integrity_check`, or whose records do not verify against the key
+// inside it. It never overwrites: the data it replaces (database, its WAL,
+// the key) moves to previous/<time>/ first.
 //
 // Order on disk, chosen so that a crash at any point loses nothing: the
-// backup's database is staged and checked inside the data folder, then the
-// old files are moved aside and the new ones renamed in (same file system,
-// atomic renames), the key first. The database must be closed by the caller.
+// backup's database is decrypted chunk by chunk into a staged file inside the
+// data folder (each chunk authenticated before it is written; at most one
+// chunk in memory), fsynced and checked; then the old files are moved aside
+// and the new ones renamed in (same file system, atomic renames), the key
+// first. The database must be closed by the caller.
+//
+// A BAK1 file (the first format, database in clear) is still restored; it is
+// read whole into memory, as it always was (backup-bak1.ts says why that is
+// bounded).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -18,7 +25,9 @@ import type { VerifyReport } from '../../../shared/contract/maintenance'
 import { DB_FILE_NAME } from '../db/open'
 import { loadMigrations } from '../db/migrations'
 import type { KeyStore } from '../keys/key-store'
-import { decodeBackup, unwrapAuditKey, type BackupDescription } from './backup-file'
+import { unlockBackup, type BackupDescription, type BackupHeaderV2 } from './backup-file'
+import { decodeBackup, unwrapAuditKey } from './backup-bak1'
+import { readBackupHeader, readEncryptedBackup } from './backup-chunks'
 import { syncDir } from './backup'
 import { verifyClinicData } from './verify'
 
@@ -30,36 +39,81 @@ export interface StagedRestore {
   verify: VerifyReport
 }
 
-/** Opens, checks and stages a backup inside `dataDir`; throws (and cleans up) if it is not fit to restore. */
-export async function stageRestore(opts: { dataDir: string; resourcesDir: string; file: string; passphrase: string }): Promise<StagedRestore> {
-  if (!existsSync(opts.file)) throw new AppError('not_found', `There is no backup file at ${opts.file}.`)
-  const { description, envelope, database } = decodeBackup(readFileSync(opts.file))
-  const latest = loadMigrations(join(opts.resourcesDir, 'migrations')).at(-1)?.version ?? 0
+function refuseNewerSchema(description: BackupDescription, resourcesDir: string): void {
+  const latest = loadMigrations(join(resourcesDir, 'migrations')).at(-1)?.version ?? 0
   if (description.schemaVersion > latest)
     throw new AppError(
       'invalid_state',
       `This backup was made by a newer version of the app (schema ${description.schemaVersion}; this app knows up to ${latest}). Install the newer version to restore it.`,
     )
-  const auditKey = await unwrapAuditKey(description, envelope, opts.passphrase)
+}
 
-  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })
-  const dir = join(opts.dataDir, `.restore-${randomBytes(6).toString('hex')}`)
-  mkdirSync(dir, { mode: 0o700 })
+/** Decrypts a BAK2 file's database into `dbFile`, chunk by chunk, and fsyncs it. */
+async function stageBak2(file: string, header: BackupHeaderV2, passphrase: string, dbFile: () => string): Promise<Buffer> {
+  const keys = await unlockBackup(header, passphrase)
+  const sink = await open(dbFile(), 'wx', 0o600)
   try {
-    const dbFile = join(dir, DB_FILE_NAME)
-    writeFileSync(dbFile, database, { mode: 0o600 })
-    const db = new Database(dbFile, { fileMustExist: true })
+    await readEncryptedBackup(file, header, keys, sink)
+    await sink.sync()
+  } finally {
+    await sink.close()
+  }
+  return keys.auditKey
+}
+
+/** Checks a BAK1 file whole in memory (how BAK1 was always read), then writes its database to `dbFile` and fsyncs it. */
+async function stageBak1(file: string, passphrase: string, dbFile: () => string): Promise<Buffer> {
+  const { description, envelope, database } = decodeBackup(readFileSync(file))
+  const auditKey = await unwrapAuditKey(description, envelope, passphrase)
+  const fh = await open(dbFile(), 'wx', 0o600)
+  try {
+    await fh.writeFile(database)
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+  return auditKey
+}
+
+/**
+ * Opens a backup with its passphrase and writes its plain database, fsynced,
+ * to the file `dbFile()` names (called only once the passphrase has opened
+ * the backup); the restore's staging, and the tests' way to read a backup.
+ */
+export async function decryptBackupInto(file: string, passphrase: string, dbFile: () => string): Promise<{ description: BackupDescription; auditKey: Buffer }> {
+  const { description, v2 } = readBackupHeader(file)
+  const auditKey = v2 ? await stageBak2(file, v2, passphrase, dbFile) : await stageBak1(file, passphrase, dbFile)
+  return { description, auditKey }
+}
+
+/** Opens, checks and stages a backup inside `dataDir`; throws (and cleans up) if it is not fit to restore. */
+export async function stageRestore(opts: { dataDir: string; resourcesDir: string; file: string; passphrase: string }): Promise<StagedRestore> {
+  if (!existsSync(opts.file)) throw new AppError('not_found', `There is no backup file at ${opts.file}.`)
+  refuseNewerSchema(readBackupHeader(opts.file).description, opts.resourcesDir)
+  const staging: { dir: string | null } = { dir: null }
+  // The staging folder is made only once the passphrase has opened the file, so a wrong one leaves nothing behind.
+  const dbFile = () => {
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })
+    staging.dir = join(opts.dataDir, `.restore-${randomBytes(6).toString('hex')}`)
+    mkdirSync(staging.dir, { mode: 0o700 })
+    return join(staging.dir, DB_FILE_NAME)
+  }
+  try {
+    const { description, auditKey } = await decryptBackupInto(opts.file, opts.passphrase, dbFile)
+    const dir = staging.dir!
+    const staged = join(dir, DB_FILE_NAME)
+    syncDir(dir)
+    const db = new Database(staged, { readonly: true, fileMustExist: true })
     let verify: VerifyReport
     try {
-      db.pragma('query_only = ON')
       verify = verifyClinicData({ db, auditKey, resourcesDir: opts.resourcesDir })
     } finally {
       db.close()
     }
     if (!verify.ok) throw new AppError('invalid_state', `This backup was not restored because it does not verify: ${verify.firstProblem}`)
-    return { dir, dbFile, auditKey, description, verify }
+    return { dir, dbFile: staged, auditKey, description, verify }
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true })
+    if (staging.dir) rmSync(staging.dir, { recursive: true, force: true })
     throw e
   }
 }
