@@ -22,9 +22,10 @@ export class TestClock {
   constructor(start = '2026-03-02T09:00:00.000Z') {
     this.t = Date.parse(start)
   }
-  /** Each reading is 50 ms after the one before. */
+  /** How far each reading is after the one before; a test of a time window may stop the clock (0). */
+  step = 50
   readonly now = (): Date => {
-    this.t += 50
+    this.t += this.step
     return new Date(this.t)
   }
   advance(ms: number): void {

@@ -60,7 +60,7 @@ export class Core {
     this.services = {
       ctx,
       sessions: this.sessions,
-      passwords: new PasswordCheck(ctx, new LoginThrottle(ctx.now)),
+      passwords: new PasswordCheck(ctx, new LoginThrottle(ctx)),
       printing: opts.printService ?? cupsPrintService,
       demo: {
         load: () => {

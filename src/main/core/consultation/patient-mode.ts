@@ -33,9 +33,12 @@ export async function exitPatientMode(call: CallContext, input: { consultationId
   assertPatientStep(call, input.consultationId)
   // The same throttled check as logging in; a wrong password leaves the patient in patient mode.
   await call.passwords.check(call.actor, session.username, input.password)
-  session.patientModeConsultationId = null
   const { ctx } = call
+  // A second exit sent in parallel found the screen already taken back while its password was checked: one exit, one row.
+  if (session.patientModeConsultationId !== input.consultationId) return getState(ctx, input.consultationId, false)
   const l = loadConsultation(ctx, input.consultationId, false)
+  // The event and its audit row commit before the screen is released: if they
+  // cannot be written (a full disk), the screen stays with the patient.
   if (l.row.status === 'in_progress')
     inTransaction(ctx, () => {
       const eventId = appendEvent(ctx, {
@@ -52,6 +55,7 @@ export async function exitPatientMode(call: CallContext, input: { consultationId
         detail: { eventIds: [eventId] },
       })
     })
+  session.patientModeConsultationId = null
   return getState(ctx, input.consultationId, false)
 }
 

@@ -39,6 +39,8 @@ function prepare(services: CoreServices, name: CallName, host: HostLink): CallCo
 
 function toApiError(e: unknown) {
   if (e instanceof AppError) return e.toApiError()
+  const storage = storageError(e)
+  if (storage) return storage.toApiError()
   if (e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' && e.code.startsWith('SQLITE_')) {
     // A trigger or constraint refused the write: the record is protected.
     const msg = 'message' in e ? String(e.message) : ''
@@ -48,4 +50,19 @@ function toApiError(e: unknown) {
   // Unexpected: log for the IT person, show a plain sentence to the user.
   console.error('[core] unexpected error:', e)
   return new AppError('internal', 'Something went wrong and nothing was changed. Please try again.').toApiError()
+}
+
+/**
+ * A write the disk refused, from SQLite (better-sqlite3's SqliteError carries
+ * the extended code, e.g. SQLITE_READONLY_DBMOVED) or from a file write.
+ * Every write is one transaction, which SQLite rolls back when it fails, so
+ * "nothing was changed" is true of these.
+ */
+function storageError(e: unknown): AppError | null {
+  const code = e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : ''
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError('disk_full', 'The disk holding the clinic’s data is full, so nothing was saved. Free some space on it, then try again.')
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'EROFS')
+    return new AppError('read_only', 'The clinic’s data folder cannot be written to, so nothing was saved. Ask the clinic’s IT person to check its permissions.')
+  return null
 }

@@ -17,14 +17,19 @@ export function sessionInfo(ctx: CoreContext, s: Session): SessionInfo {
   }
 }
 
-/** Replaces the caller's session (if any) with a new one for `user`, and hands it to the host. */
+/**
+ * Replaces the caller's session (if any) with a new one for `user`, and hands
+ * it to the host. The login's audit row commits first: if it cannot be written
+ * (a full disk), no session exists that the trail does not show, and the
+ * caller keeps whatever session it had.
+ */
 export function startSession(call: CallContext, user: { id: number }): SessionInfo {
   const { sessions, ctx } = call
-  if (call.host.sessionId) sessions.end(call.host.sessionId)
   const u = toUserSummary(getUser(ctx, user.id))
+  inTransaction(ctx, () => recordAudit(ctx, { id: u.id, name: u.displayName, role: u.role }, { action: 'login', entityType: 'user', entityId: u.id }))
+  if (call.host.sessionId) sessions.end(call.host.sessionId)
   const s = sessions.create(u)
   call.host.setSessionId(s.id)
-  inTransaction(ctx, () => recordAudit(ctx, { id: u.id, name: u.displayName, role: u.role }, { action: 'login', entityType: 'user', entityId: u.id }))
   return sessionInfo(ctx, s)
 }
 
@@ -36,6 +41,10 @@ export const sessionHandlers = {
 
   'session.current': (_i, { ctx, session }) => (session ? sessionInfo(ctx, session) : null),
 
+  // The session ends first and stays ended even if its audit row cannot be
+  // written (a full disk): ending a session is the safe direction, and a
+  // person who pressed "Log out" must not be left logged in. The failed row
+  // is still reported as the call's error.
   'session.logout': (_i, call) => {
     const s = requireSession(call)
     call.sessions.end(s.id)
